@@ -1,0 +1,20 @@
+# Generates a C++ source that holds the bytes of FILES, looked up by NAMES:
+#   cmake -DOUTPUT=out.cpp -DNAMES="a;b" -DFILES="/x/a;/y/b" -P EmbedFiles.cmake
+# Used so `qujat init` and `qujat demo` carry their workflows and sample text with them.
+set(body "#include <map>\n#include <string>\n#include <string_view>\n\nnamespace qujat::cli {\nnamespace {\n")
+set(table "")
+list(LENGTH NAMES count)
+math(EXPR last "${count} - 1")
+foreach(i RANGE ${last})
+  list(GET NAMES ${i} name)
+  list(GET FILES ${i} path)
+  file(READ "${path}" hex HEX)
+  string(LENGTH "${hex}" hexLength)
+  math(EXPR size "${hexLength} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "const char kFile${i}[] = {${bytes} 0};\n")
+  string(APPEND table "        {\"${name}\", std::string_view(kFile${i}, ${size})},\n")
+endforeach()
+string(APPEND body "}  // namespace\n\n// The bytes of an embedded file, or an empty view if there is none by that name.\nstd::string_view embeddedFile(const std::string& name) {\n    static const std::map<std::string, std::string_view> kFiles = {\n${table}    };\n    auto it = kFiles.find(name);\n    return it == kFiles.end() ? std::string_view() : it->second;\n}\n\n}  // namespace qujat::cli\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(RENAME "${OUTPUT}.tmp" "${OUTPUT}")

@@ -1,0 +1,161 @@
+// The qujat command as a user runs it: exit codes, messages, --json, the demo story.
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <fstream>
+
+#include "support/Subprocess.h"
+#include "support/TempDir.h"
+
+using qujat::test::CommandResult;
+using qujat::test::runCommand;
+using qujat::test::shellQuote;
+using qujat::test::TempDir;
+
+namespace {
+
+const std::string kRepo = QUJAT_SOURCE_DIR;
+
+CommandResult qujat(const TempDir& dir, const std::string& args) {
+    return runCommand(std::string(QUJAT_BIN) + " --data " + shellQuote(dir.file("data")) + " " + args);
+}
+
+Poco::Dynamic::Var json(const CommandResult& r) {
+    INFO(r.output);
+    return Poco::JSON::Parser().parse(r.output);
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("workflow check accepts the repository's workflows and agrees with xmllint", "[cli][workflow]") {
+    TempDir dir;
+    for (const char* name : {"ppo-protocol.xml", "bureau-decision.xml", "ppo-report.xml"}) {
+        const std::string file = kRepo + "/workflows/" + name;
+        auto r = qujat(dir, "workflow check " + shellQuote(file));
+        INFO(r.output);
+        CHECK(r.exitCode == 0);
+        auto lint = runCommand("xmllint --noout --schema " + shellQuote(kRepo + "/workflows/workflow.xsd") + " " +
+                               shellQuote(file));
+        INFO(lint.output);
+        CHECK(lint.exitCode == 0);
+    }
+}
+
+TEST_CASE("workflow check reports each problem as file:line:column and fails", "[cli][workflow]") {
+    TempDir dir;
+    const std::string bad = dir.file("bad.xml");
+    writeText(bad,
+              "<workflow xmlns=\"urn:qujat:workflow:1\" id=\"bad\" version=\"1\" document-type=\"protocol\">\n"
+              "  <title xml:lang=\"en\">Bad</title>\n"
+              "  <step id=\"draft\" kind=\"submit\" actor=\"role:secretary@origin\"/>\n"
+              "  <step id=\"sign\" kind=\"sign\" mode=\"all\" next=\"nowhere\"><actor>role:pope@origin</actor></step>\n"
+              "  <end id=\"done\"/>\n"
+              "</workflow>\n");
+    auto r = qujat(dir, "workflow check " + shellQuote(bad));
+    INFO(r.output);
+    CHECK(r.exitCode == 3);
+    CHECK_THAT(r.output, Catch::Contains(bad + ":4:"));
+    CHECK_THAT(r.output, Catch::Contains("nowhere"));
+    CHECK_THAT(r.output, Catch::Contains("pope"));
+
+    SECTION("and refuses a DOCTYPE with entities without expanding them") {
+        writeText(bad, "<?xml version=\"1.0\"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                       "<workflow xmlns=\"urn:qujat:workflow:1\" id=\"&x;\"/>\n");
+        auto hostile = qujat(dir, "workflow check " + shellQuote(bad));
+        INFO(hostile.output);
+        CHECK(hostile.exitCode == 3);
+        CHECK_THAT(hostile.output, Catch::Contains("DOCTYPE"));
+        CHECK_THAT(hostile.output, !Catch::Contains("root:"));
+    }
+}
+
+TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]") {
+    TempDir dir;
+    auto demo = qujat(dir, "demo");
+    INFO(demo.output);
+    REQUIRE(demo.exitCode == 0);
+    for (const char* line : {"rejects", "resubmits", "escalated", "registered as № ", "refused and audited",
+                             "audit chain", "intact"})
+        CHECK_THAT(demo.output, Catch::Contains(line));
+
+    SECTION("every document completed its route") {
+        auto list = qujat(dir, "--json doc list");
+        REQUIRE(list.exitCode == 0);
+        auto docs = json(list).extract<Poco::JSON::Array::Ptr>();
+        REQUIRE(docs->size() == 3);
+        for (std::size_t i = 0; i < docs->size(); ++i)
+            CHECK(docs->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") == "completed");
+    }
+    SECTION("running it again on the same store is refused") {
+        auto again = qujat(dir, "demo");
+        CHECK(again.exitCode == 6);
+        CHECK_THAT(again.output, Catch::Contains("empty data directory"));
+    }
+    SECTION("audit verify passes, then catches an edited row") {
+        auto ok = qujat(dir, "audit verify");
+        INFO(ok.output);
+        CHECK(ok.exitCode == 0);
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(dir.file("data/qujat.db").c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "UPDATE audit_events SET actor='intruder' WHERE seq=10", nullptr, nullptr, nullptr) ==
+                SQLITE_OK);
+        sqlite3_close(db);
+        auto broken = qujat(dir, "--json audit verify");
+        CHECK(broken.exitCode == 11);
+        auto report = json(broken).extract<Poco::JSON::Object::Ptr>();
+        CHECK_FALSE(report->getValue<bool>("intact"));
+        CHECK(report->getValue<int>("firstBadSeq") == 10);
+    }
+}
+
+TEST_CASE("a document's life from the command line", "[cli][doc]") {
+    TempDir dir;
+    REQUIRE(qujat(dir, "init").exitCode == 0);
+    REQUIRE(qujat(dir, "directory generate").exitCode == 0);
+    const std::string file = dir.file("protocol.txt");
+    writeText(file, "Хаттама / Протокол");
+
+    auto submitted = qujat(dir, "--json --as secretary.ppo-00001 doc submit " + shellQuote(file) +
+                                    " --workflow ppo-protocol --title 'Протокол № 7' --field meeting-date=2026-11-20"
+                                    " --field present=9");
+    INFO(submitted.output);
+    REQUIRE(submitted.exitCode == 0);
+    auto doc = json(submitted).extract<Poco::JSON::Object::Ptr>();
+    const std::string id = std::to_string(doc->getValue<int>("id"));
+    CHECK(doc->getValue<std::string>("step") == "sign");
+
+    SECTION("the chairman finds it in the inbox and approves it") {
+        auto inbox = qujat(dir, "--json --as chairman.ppo-00001 task list");
+        REQUIRE(inbox.exitCode == 0);
+        CHECK(json(inbox).extract<Poco::JSON::Array::Ptr>()->size() == 1);
+        auto approved = qujat(dir, "--as chairman.ppo-00001 doc approve " + id);
+        INFO(approved.output);
+        CHECK(approved.exitCode == 0);
+    }
+    SECTION("user errors have distinct exit codes") {
+        CHECK(qujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 8);  // permission denied
+        CHECK(qujat(dir, "--as nobody doc approve " + id).exitCode == 9);               // unauthenticated
+        CHECK(qujat(dir, "--as chairman.ppo-00001 doc approve 999999").exitCode == 4);  // not found
+        CHECK(qujat(dir, "--as chairman.ppo-00001 doc reject " + id).exitCode == 3);    // no comment
+        CHECK(qujat(dir, "doc approve " + id).exitCode == 3);                           // no --as
+        CHECK(qujat(dir, "doc list --colour red").exitCode == 3);                       // unknown option
+        CHECK(qujat(dir, "frobnicate").exitCode == 2);                                  // usage
+    }
+    SECTION("show and history describe it") {
+        auto show = qujat(dir, "doc show " + id);
+        CHECK(show.exitCode == 0);
+        CHECK_THAT(show.output, Catch::Contains("Протокол № 7"));
+        auto history = qujat(dir, "--json doc history " + id);
+        REQUIRE(history.exitCode == 0);
+        auto events = json(history).extract<Poco::JSON::Array::Ptr>();
+        CHECK(events->getObject(0)->getValue<std::string>("action") == "document.submit");
+    }
+}

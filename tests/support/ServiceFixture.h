@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "Runtime.h"
+#include "TempDir.h"
+
+namespace qujat::test {
+
+// The real engine, composed by the CLI's composition root over a real SQLite file in a
+// temporary directory, with the repository's workflows loaded and a small directory whose people tests can name:
+//
+//   KZ (central)            auditor.kz (auditor, subtree)
+//   └ REG (region)          inspector.reg, chairman.reg
+//     └ DIS (district)      secretary.dis, chairman.dis, first-deputy.dis, inspector.dis,
+//       │                   registrar.dis, registrar2.dis, bm1.dis … bm5.dis (bureau-member)
+//       ├ P1 (primary)      secretary.p1, chairman.p1
+//       └ P2 (primary)      secretary.p2, chairman.p2
+//
+// The clock is manual and starts at 2026-03-02T09:00:00Z.
+class ServiceFixture {
+public:
+    explicit ServiceFixture(bool groupCommit = false);
+    ~ServiceFixture();
+
+    engine::Service& service() { return runtime_->service(); }
+    engine::ManualClock& clock() { return *runtime_->manualClock(); }
+    engine::Store& store() { return runtime_->store(); }
+    std::string databasePath() const { return dir_.file("qujat.db"); }
+
+    // Submits a protocol from `origin` by its secretary, with valid fields.
+    engine::Document submitProtocol(const std::string& origin = "P1", const std::string& body = "protocol text");
+    engine::Document submitReport(const std::string& period = "quarterly");
+    engine::Document submitDecision();
+
+    engine::Result<engine::Document> approve(const std::string& who, engine::DocumentId id);
+    engine::Result<engine::Document> reject(const std::string& who, engine::DocumentId id, const std::string& comment);
+    engine::Document current(engine::DocumentId id);
+    std::vector<engine::Task> openTasks(engine::DocumentId id);
+    std::int64_t auditLength();
+    engine::Result<engine::AuditEvent> lastAuditEvent();
+
+private:
+    void loadWorkflows();
+    void loadDirectory();
+
+    TempDir dir_;
+    std::unique_ptr<cli::Runtime> runtime_;
+};
+
+}  // namespace qujat::test
