@@ -20,7 +20,7 @@ namespace {
 
 const std::string kRepo = QUJAT_SOURCE_DIR;
 
-CommandResult qujat(const TempDir& dir, const std::string& args) {
+CommandResult runQujat(const TempDir& dir, const std::string& args) {
     return runCommand(std::string(QUJAT_BIN) + " --data " + shellQuote(dir.file("data")) + " " + args);
 }
 
@@ -39,7 +39,7 @@ TEST_CASE("workflow check accepts the repository's workflows and agrees with xml
     TempDir dir;
     for (const char* name : {"ppo-protocol.xml", "bureau-decision.xml", "ppo-report.xml"}) {
         const std::string file = kRepo + "/workflows/" + name;
-        auto r = qujat(dir, "workflow check " + shellQuote(file));
+        auto r = runQujat(dir, "workflow check " + shellQuote(file));
         INFO(r.output);
         CHECK(r.exitCode == 0);
         auto lint = runCommand("xmllint --noout --schema " + shellQuote(kRepo + "/workflows/workflow.xsd") + " " +
@@ -59,7 +59,7 @@ TEST_CASE("workflow check reports each problem as file:line:column and fails", "
               "  <step id=\"sign\" kind=\"sign\" mode=\"all\" next=\"nowhere\"><actor>role:pope@origin</actor></step>\n"
               "  <end id=\"done\"/>\n"
               "</workflow>\n");
-    auto r = qujat(dir, "workflow check " + shellQuote(bad));
+    auto r = runQujat(dir, "workflow check " + shellQuote(bad));
     INFO(r.output);
     CHECK(r.exitCode == 3);
     CHECK_THAT(r.output, Catch::Contains(bad + ":4:"));
@@ -69,7 +69,7 @@ TEST_CASE("workflow check reports each problem as file:line:column and fails", "
     SECTION("and refuses a DOCTYPE with entities without expanding them") {
         writeText(bad, "<?xml version=\"1.0\"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
                        "<workflow xmlns=\"urn:qujat:workflow:1\" id=\"&x;\"/>\n");
-        auto hostile = qujat(dir, "workflow check " + shellQuote(bad));
+        auto hostile = runQujat(dir, "workflow check " + shellQuote(bad));
         INFO(hostile.output);
         CHECK(hostile.exitCode == 3);
         CHECK_THAT(hostile.output, Catch::Contains("DOCTYPE"));
@@ -79,7 +79,7 @@ TEST_CASE("workflow check reports each problem as file:line:column and fails", "
 
 TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]") {
     TempDir dir;
-    auto demo = qujat(dir, "demo");
+    auto demo = runQujat(dir, "demo");
     INFO(demo.output);
     REQUIRE(demo.exitCode == 0);
     for (const char* line : {"rejects", "resubmits", "escalated", "registered as № ", "refused and audited",
@@ -87,7 +87,7 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
         CHECK_THAT(demo.output, Catch::Contains(line));
 
     SECTION("every document completed its route") {
-        auto list = qujat(dir, "--json doc list");
+        auto list = runQujat(dir, "--json doc list");
         REQUIRE(list.exitCode == 0);
         auto docs = json(list).extract<Poco::JSON::Array::Ptr>();
         REQUIRE(docs->size() == 3);
@@ -95,12 +95,12 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
             CHECK(docs->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") == "completed");
     }
     SECTION("running it again on the same store is refused") {
-        auto again = qujat(dir, "demo");
+        auto again = runQujat(dir, "demo");
         CHECK(again.exitCode == 6);
         CHECK_THAT(again.output, Catch::Contains("empty data directory"));
     }
     SECTION("audit verify passes, then catches an edited row") {
-        auto ok = qujat(dir, "audit verify");
+        auto ok = runQujat(dir, "audit verify");
         INFO(ok.output);
         CHECK(ok.exitCode == 0);
         sqlite3* db = nullptr;
@@ -108,7 +108,7 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
         REQUIRE(sqlite3_exec(db, "UPDATE audit_events SET actor='intruder' WHERE seq=10", nullptr, nullptr, nullptr) ==
                 SQLITE_OK);
         sqlite3_close(db);
-        auto broken = qujat(dir, "--json audit verify");
+        auto broken = runQujat(dir, "--json audit verify");
         CHECK(broken.exitCode == 11);
         auto report = json(broken).extract<Poco::JSON::Object::Ptr>();
         CHECK_FALSE(report->getValue<bool>("intact"));
@@ -118,12 +118,12 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
 
 TEST_CASE("a document's life from the command line", "[cli][doc]") {
     TempDir dir;
-    REQUIRE(qujat(dir, "init").exitCode == 0);
-    REQUIRE(qujat(dir, "directory generate").exitCode == 0);
+    REQUIRE(runQujat(dir, "init").exitCode == 0);
+    REQUIRE(runQujat(dir, "directory generate").exitCode == 0);
     const std::string file = dir.file("protocol.txt");
     writeText(file, "Хаттама / Протокол");
 
-    auto submitted = qujat(dir, "--json --as secretary.ppo-00001 doc submit " + shellQuote(file) +
+    auto submitted = runQujat(dir, "--json --as secretary.ppo-00001 doc submit " + shellQuote(file) +
                                     " --workflow ppo-protocol --title 'Протокол № 7' --field meeting-date=2026-11-20"
                                     " --field present=9");
     INFO(submitted.output);
@@ -133,27 +133,27 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
     CHECK(doc->getValue<std::string>("step") == "sign");
 
     SECTION("the chairman finds it in the inbox and approves it") {
-        auto inbox = qujat(dir, "--json --as chairman.ppo-00001 task list");
+        auto inbox = runQujat(dir, "--json --as chairman.ppo-00001 task list");
         REQUIRE(inbox.exitCode == 0);
         CHECK(json(inbox).extract<Poco::JSON::Array::Ptr>()->size() == 1);
-        auto approved = qujat(dir, "--as chairman.ppo-00001 doc approve " + id);
+        auto approved = runQujat(dir, "--as chairman.ppo-00001 doc approve " + id);
         INFO(approved.output);
         CHECK(approved.exitCode == 0);
     }
     SECTION("user errors have distinct exit codes") {
-        CHECK(qujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 8);  // permission denied
-        CHECK(qujat(dir, "--as nobody doc approve " + id).exitCode == 9);               // unauthenticated
-        CHECK(qujat(dir, "--as chairman.ppo-00001 doc approve 999999").exitCode == 4);  // not found
-        CHECK(qujat(dir, "--as chairman.ppo-00001 doc reject " + id).exitCode == 3);    // no comment
-        CHECK(qujat(dir, "doc approve " + id).exitCode == 3);                           // no --as
-        CHECK(qujat(dir, "doc list --colour red").exitCode == 3);                       // unknown option
-        CHECK(qujat(dir, "frobnicate").exitCode == 2);                                  // usage
+        CHECK(runQujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 8);  // permission denied
+        CHECK(runQujat(dir, "--as nobody doc approve " + id).exitCode == 9);               // unauthenticated
+        CHECK(runQujat(dir, "--as chairman.ppo-00001 doc approve 999999").exitCode == 4);  // not found
+        CHECK(runQujat(dir, "--as chairman.ppo-00001 doc reject " + id).exitCode == 3);    // no comment
+        CHECK(runQujat(dir, "doc approve " + id).exitCode == 3);                           // no --as
+        CHECK(runQujat(dir, "doc list --colour red").exitCode == 3);                       // unknown option
+        CHECK(runQujat(dir, "frobnicate").exitCode == 2);                                  // usage
     }
     SECTION("show and history describe it") {
-        auto show = qujat(dir, "doc show " + id);
+        auto show = runQujat(dir, "doc show " + id);
         CHECK(show.exitCode == 0);
         CHECK_THAT(show.output, Catch::Contains("Протокол № 7"));
-        auto history = qujat(dir, "--json doc history " + id);
+        auto history = runQujat(dir, "--json doc history " + id);
         REQUIRE(history.exitCode == 0);
         auto events = json(history).extract<Poco::JSON::Array::Ptr>();
         CHECK(events->getObject(0)->getValue<std::string>("action") == "document.submit");

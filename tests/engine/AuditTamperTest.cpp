@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
-#include "ServiceFixture.h"
-#include "StatusMatchers.h"
+#include "support/ServiceFixture.h"
+#include "support/StatusMatchers.h"
 
 using namespace qujat::engine;
 using qujat::test::ServiceFixture;
@@ -20,6 +20,18 @@ void tamper(const std::string& path, const std::string& sql) {
     sqlite3_free(error);
     sqlite3_close(db);
     REQUIRE(rc == SQLITE_OK);
+}
+
+// The single integer a query returns, to confirm a tampering really changed something.
+long long queryInteger(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    const long long value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
 }
 
 AuditVerification verify(ServiceFixture& fx) {
@@ -41,10 +53,11 @@ TEST_CASE("audit verification recomputes the chain and names the first broken ev
     const std::string db = fx.databasePath();
 
     SECTION("an edited detail") {
-        tamper(db, "UPDATE audit_events SET details = replace(details, 'chairman', 'chairmen') WHERE seq = 5");
+        tamper(db, "UPDATE audit_events SET details = replace(details, 'chairman', 'chairmen') WHERE seq = 6");
+        REQUIRE(queryInteger(db, "SELECT count(*) FROM audit_events WHERE seq = 6 AND details LIKE '%chairmen%'") == 1);
         auto v = verify(fx);
         CHECK_FALSE(v.intact());
-        CHECK(v.firstBadSeq == 5);
+        CHECK(v.firstBadSeq == 6);
     }
     SECTION("an edited actor") {
         tamper(db, "UPDATE audit_events SET actor = 'someone.else' WHERE seq = 3");

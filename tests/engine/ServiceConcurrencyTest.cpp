@@ -4,8 +4,8 @@
 #include <atomic>
 #include <thread>
 
-#include "ServiceFixture.h"
-#include "StatusMatchers.h"
+#include "support/ServiceFixture.h"
+#include "support/StatusMatchers.h"
 
 using namespace qujat::engine;
 using qujat::test::ServiceFixture;

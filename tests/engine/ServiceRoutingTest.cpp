@@ -1,8 +1,8 @@
 // Documents routed through the repository's real workflows over a real SQLite store.
 #include <catch2/catch.hpp>
 
-#include "ServiceFixture.h"
-#include "StatusMatchers.h"
+#include "support/ServiceFixture.h"
+#include "support/StatusMatchers.h"
 
 using namespace qujat::engine;
 using qujat::test::ServiceFixture;
