@@ -69,15 +69,23 @@ std::string auditEventHash(const AuditEvent& e, const Hasher& hasher) {
 
 Result<AuditEvent> appendAudit(StoreWriter& writer, const Hasher& hasher, const AuditDraft& draft, Millis now) {
     QUJAT_ASSIGN_OR_RETURN(std::optional<AuditEvent> last, writer.lastAuditEvent());
+    QUJAT_ASSIGN_OR_RETURN(auto head, writer.auditHead());
     AuditEvent e;
-    e.seq = last ? last->seq + 1 : 1;
+    // Chain from the recorded head, not from the last row: if rows were deleted from the
+    // end, the new event still links to what was there, so the gap stays visible.
+    if (head) {
+        e.seq = head->first + 1;
+        e.prevHash = head->second;
+    } else {
+        e.seq = last ? last->seq + 1 : 1;
+        e.prevHash = last ? last->hash : kAuditGenesisHash;
+    }
     // Time never runs backwards along the chain, even if the wall clock does.
     e.time = last && last->time > now ? last->time : now;
     e.actor = draft.actor;
     e.action = draft.action;
     e.subject = draft.subject;
     e.details = canonicalJson(draft.details);
-    e.prevHash = last ? last->hash : kAuditGenesisHash;
     e.hash = auditEventHash(e, hasher);
     QUJAT_RETURN_IF_ERROR(writer.appendAuditEvent(e));
     return e;

@@ -78,6 +78,13 @@ TEST_CASE("audit verification recomputes the chain and names the first broken ev
         auto v = verify(fx);
         CHECK_FALSE(v.intact());
         CHECK(v.firstBadSeq == clean.headSeq);
+        SECTION("stays detected after later actions append to the chain") {
+            REQUIRE_OK(fx.approve("registrar.dis", doc.id));
+            auto later = verify(fx);
+            CHECK_FALSE(later.intact());
+            CHECK(later.firstBadSeq == clean.headSeq);
+            CHECK_THAT(later.problem, Catch::Contains("missing"));
+        }
     }
     SECTION("two events swapped") {
         tamper(db,
