@@ -122,6 +122,31 @@ Status Service::importDirectory(const std::vector<Org>& orgs, const std::vector<
     return audited(s, actor, "directory.import", "directory");
 }
 
+Status Service::registerCertificate(const std::string& actor, CertificateBinding binding) {
+    binding.registeredAt = ports_.clock.now();
+    binding.registeredBy = actor;
+    Status s = ports_.store.write([&](StoreWriter& w) -> Status {
+        QUJAT_RETURN_IF_ERROR(w.insertCertificateBinding(binding));
+        return appendAudit(w, ports_.hasher,
+                           {actor, "certificate.register", "user/" + binding.login,
+                            {{"certificate", binding.certificateSha256}, {"subject", binding.subject}}},
+                           binding.registeredAt)
+            .status();
+    });
+    return audited(s, actor, "certificate.register", "user/" + binding.login);
+}
+
+Result<std::vector<CertificateBinding>> Service::certificatesOf(const std::string& login) {
+    std::vector<CertificateBinding> out;
+    Status s = ports_.store.read([&](StoreReader& r) -> Status {
+        QUJAT_RETURN_IF_ERROR(r.userByLogin(login).status());
+        QUJAT_ASSIGN_OR_RETURN(out, r.certificateBindingsOf(login));
+        return Status::ok();
+    });
+    if (!s.isOk()) return s;
+    return out;
+}
+
 Result<Org> Service::organisation(const std::string& code) {
     Org org;
     Status s = ports_.store.read([&](StoreReader& r) -> Status {
@@ -153,6 +178,7 @@ Result<DocumentView> Service::document(DocumentId id) {
         QUJAT_ASSIGN_OR_RETURN(view.document, r.document(id));
         QUJAT_ASSIGN_OR_RETURN(view.versions, r.versions(id));
         QUJAT_ASSIGN_OR_RETURN(view.tasks, r.tasksOf(id));
+        QUJAT_ASSIGN_OR_RETURN(view.signatures, r.signaturesOf(id));
         return Status::ok();
     });
     if (!s.isOk()) return s;

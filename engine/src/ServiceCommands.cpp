@@ -143,10 +143,46 @@ Result<Document> Service::reject(const std::string& actor, DocumentId id, const 
     return decide(actor, id, decision, false);
 }
 
+Result<std::optional<Service::CheckedApproval>> Service::checkApproval(const std::string& actor, DocumentId id,
+                                                                       const Decision& decision) {
+    std::optional<CheckedApproval> checked;
+    std::shared_ptr<const WorkflowDefinition> def;
+    Document doc;
+    Version current;
+    Status s = ports_.store.read([&](StoreReader& r) -> Status {
+        auto loaded = r.document(id);
+        if (!loaded.isOk()) return notFound("document " + std::to_string(id) + " does not exist");
+        doc = std::move(loaded).value();
+        QUJAT_ASSIGN_OR_RETURN(def, definitionFor(r, doc.workflowId, doc.workflowVersion));
+        QUJAT_ASSIGN_OR_RETURN(std::vector<Version> versions, r.versions(id));
+        current = versions.back();
+        return Status::ok();
+    });
+    QUJAT_RETURN_IF_ERROR(s);
+    const Step* step = def->step(doc.currentStep);
+    // Who may act, and in which state, is checked in the transaction; here only the evidence.
+    if (doc.state != DocumentState::kInProgress || !step || step->kind != StepKind::kSign) return checked;
+    QUJAT_ASSIGN_OR_RETURN(std::string bytes, ports_.content.get(current.sha256));
+    const Millis now = ports_.clock.now();
+    ApprovalContext ctx{*def, *step, doc, current, bytes, actor, decision.evidence, now};
+    QUJAT_ASSIGN_OR_RETURN(ApprovalOutcome outcome, ports_.approvals.check(ctx));
+    checked = CheckedApproval{step->id, doc.round, doc.currentVersion, std::move(outcome), ""};
+    if (checked->outcome.signature) {
+        QUJAT_ASSIGN_OR_RETURN(checked->cmsSha256, ports_.content.put(checked->outcome.signature->cms));
+    }
+    return checked;
+}
+
 Result<Document> Service::decide(const std::string& actor, DocumentId id, const Decision& decision, bool approve) {
     Document doc;
     const Millis now = ports_.clock.now();
     const char* command = approve ? "task.approve" : "task.reject";
+    std::optional<CheckedApproval> checked;
+    if (approve) {
+        auto result = checkApproval(actor, id, decision);
+        if (!result.isOk()) return audited(result.status(), actor, command, docSubject(id));
+        checked = std::move(result).value();
+    }
     Status s = ports_.store.write([&](StoreWriter& w) -> Status {
         if (!w.userByLogin(actor).isOk()) return unauthenticated("unknown user '" + actor + "'");
         auto loaded = w.document(id);
@@ -197,12 +233,24 @@ Result<Document> Service::decide(const std::string& actor, DocumentId id, const 
                                                    {"version", std::to_string(doc.currentVersion)}};
         if (!decision.comment.empty()) details["comment"] = decision.comment;
         if (!authority.onBehalfOf.empty()) details["on-behalf-of"] = authority.onBehalfOf;
+        std::optional<SignatureRecord> signature;
         if (approve && step.kind == StepKind::kSign) {
-            QUJAT_ASSIGN_OR_RETURN(std::vector<Version> versions, w.versions(id));
-            const Version& current = versions.back();
-            QUJAT_ASSIGN_OR_RETURN(std::string bytes, ports_.content.get(current.sha256));
-            ApprovalContext ctx{*def, step, doc, current, bytes, actor, decision.evidence, now};
-            QUJAT_ASSIGN_OR_RETURN(details["evidence"], ports_.approvals.check(ctx));
+            if (!checked || checked->stepId != step.id || checked->round != doc.round ||
+                checked->versionNumber != doc.currentVersion)
+                return aborted("document " + std::to_string(id) + " moved on while the approval was being checked; "
+                               "look at its current version and approve again");
+            details["evidence"] = checked->outcome.report;
+            if (const auto& verified = checked->outcome.signature) {
+                auto binding = w.certificateBinding(verified->certificateSha256);
+                if (!binding.isOk() || binding->login != actor)
+                    return permissionDenied("the signing certificate (" + verified->signerSubject + ", SHA-256 " +
+                                            verified->certificateSha256 + ") is not registered to " + actor);
+                details["certificate"] = verified->certificateSha256;
+                details["signature"] = checked->cmsSha256;
+                signature = SignatureRecord{0, id, doc.currentVersion, chosen->id, step.id, actor,
+                                            verified->certificateSha256, checked->cmsSha256, checked->outcome.report,
+                                            now};
+            }
         }
 
         chosen->state = approve ? TaskState::kApproved : TaskState::kRejected;
@@ -210,6 +258,7 @@ Result<Document> Service::decide(const std::string& actor, DocumentId id, const 
         chosen->comment = decision.comment;
         chosen->closedAt = now;
         QUJAT_RETURN_IF_ERROR(w.updateTask(*chosen));
+        if (signature) QUJAT_RETURN_IF_ERROR(w.insertSignature(*signature).status());
         QUJAT_RETURN_IF_ERROR(flow.audit(command, std::move(details)));
 
         // The state of each seat: decided by any of its tasks (an escalation adds a second

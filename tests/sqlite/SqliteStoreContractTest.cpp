@@ -39,3 +39,8 @@ TEMPLATE_TEST_CASE("sqlite store keeps the transaction contract", "[sqlite][cont
     TempDir dir;
     checkTransactionContract(sqliteStoreFactory<TestType>(dir));
 }
+
+TEMPLATE_TEST_CASE("sqlite store keeps the signature contract", "[sqlite][contract]", PlainCommit, GroupCommit) {
+    TempDir dir;
+    checkSignatureContract(sqliteStoreFactory<TestType>(dir));
+}

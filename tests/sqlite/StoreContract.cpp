@@ -848,4 +848,74 @@ void checkTransactionContract(const StoreFactory& makeStore) {
     }
 }
 
+void checkSignatureContract(const StoreFactory& makeStore) {
+    std::unique_ptr<Store> store = makeStore();
+    buildDirectory(*store);
+    putWorkflow(*store);
+    const DocumentId doc = insertDocument(*store, sampleDocument());
+    const CertificateBinding chair{"chair.p1", kSha1, "CN=Төраға, serialNumber=IIN850101300123", kT0, "operator"};
+
+    SECTION("a certificate is bound to one user, and found by its fingerprint") {
+        REQUIRE_OK(store->write([&](StoreWriter& w) { return w.insertCertificateBinding(chair); }));
+        auto found = query(*store, [&](StoreReader& r) { return r.certificateBinding(kSha1); });
+        REQUIRE_OK(found);
+        CHECK(found->login == "chair.p1");
+        CHECK(found->subject == chair.subject);
+        CHECK(found->registeredAt == kT0);
+        CHECK(found->registeredBy == "operator");
+        auto of = query(*store, [&](StoreReader& r) { return r.certificateBindingsOf("chair.p1"); });
+        REQUIRE_OK(of);
+        CHECK(of->size() == 1);
+        CHECK(query(*store, [&](StoreReader& r) { return r.certificateBindingsOf("sec.p1"); })->empty());
+        CHECK_CODE(query(*store, [&](StoreReader& r) { return r.certificateBinding(kSha2); }), StatusCode::kNotFound);
+
+        CertificateBinding stolen = chair;
+        stolen.login = "sec.p1";
+        CHECK_CODE(store->write([&](StoreWriter& w) { return w.insertCertificateBinding(stolen); }),
+                   StatusCode::kAlreadyExists);
+        CHECK(query(*store, [&](StoreReader& r) { return r.certificateBinding(kSha1); })->login == "chair.p1");
+    }
+    SECTION("a certificate cannot be bound to an unknown user") {
+        CertificateBinding nobody = chair;
+        nobody.login = "nobody";
+        CHECK_CODE(store->write([&](StoreWriter& w) { return w.insertCertificateBinding(nobody); }),
+                   StatusCode::kNotFound);
+    }
+    SECTION("accepted signatures round-trip in order") {
+        REQUIRE_OK(store->write([&](StoreWriter& w) {
+            return w.insertVersion(Version{doc, 1, kSha1, 10, "text/plain", "p.txt", "sec.p1", "", kT0});
+        }));
+        const TaskId task = insertTask(*store, namedTask(doc, "chair.p1", "chairman"));
+        SignatureRecord first{0, doc, 1, task, "sign", "chair.p1", kSha1, kSha2, "{\"indication\":\"PASSED\"}", kT1};
+        SignatureRecord second = first;
+        second.signerLogin = "sec.p1";
+        second.acceptedAt = kT2;
+        auto id1 = change(*store, [&](StoreWriter& w) { return w.insertSignature(first); });
+        auto id2 = change(*store, [&](StoreWriter& w) { return w.insertSignature(second); });
+        REQUIRE_OK(id1);
+        REQUIRE_OK(id2);
+        CHECK(*id2 > *id1);
+        auto all = query(*store, [&](StoreReader& r) { return r.signaturesOf(doc); });
+        REQUIRE_OK(all);
+        REQUIRE(all->size() == 2);
+        CHECK((*all)[0].id == *id1);
+        CHECK((*all)[0].documentId == doc);
+        CHECK((*all)[0].versionNumber == 1);
+        CHECK((*all)[0].taskId == task);
+        CHECK((*all)[0].stepId == "sign");
+        CHECK((*all)[0].signerLogin == "chair.p1");
+        CHECK((*all)[0].certificateSha256 == kSha1);
+        CHECK((*all)[0].cmsSha256 == kSha2);
+        CHECK((*all)[0].report == first.report);
+        CHECK((*all)[0].acceptedAt == kT1);
+        CHECK((*all)[1].signerLogin == "sec.p1");
+    }
+    SECTION("a signature of a version that does not exist is refused") {
+        const TaskId task = insertTask(*store, namedTask(doc, "chair.p1", "chairman"));
+        SignatureRecord orphan{0, doc, 7, task, "sign", "chair.p1", kSha1, kSha2, "{}", kT1};
+        CHECK_FALSE(change(*store, [&](StoreWriter& w) { return w.insertSignature(orphan); }).isOk());
+        CHECK(query(*store, [&](StoreReader& r) { return r.signaturesOf(doc); })->empty());
+    }
+}
+
 }  // namespace qujat::test

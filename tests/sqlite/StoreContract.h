@@ -23,6 +23,7 @@ void checkTaskContract(const StoreFactory& makeStore);
 void checkCounterContract(const StoreFactory& makeStore);
 void checkAuditContract(const StoreFactory& makeStore);
 void checkTransactionContract(const StoreFactory& makeStore);
+void checkSignatureContract(const StoreFactory& makeStore);
 
 // The result of `f(reader)` inside one read transaction (or the read's own failure).
 template <typename F>

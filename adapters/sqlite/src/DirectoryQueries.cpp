@@ -48,10 +48,6 @@ Result<std::int64_t> orgId(SqliteConnection& db, const std::string& code, const 
     return idOf(db, "SELECT id FROM orgs WHERE code = ?1", code, missing);
 }
 
-Result<std::int64_t> userId(SqliteConnection& db, const std::string& login, const std::string& missing) {
-    return idOf(db, "SELECT id FROM users WHERE login = ?1", login, missing);
-}
-
 // A constraint failure of an insert whose references were already checked is a duplicate
 // key; keep other failures (storage, checks) as they are.
 Status withMessage(const Status& s, StatusCode code, const std::string& message) {
@@ -62,6 +58,10 @@ Status withMessage(const Status& s, StatusCode code, const std::string& message)
 const char* scopeName(GrantScope scope) { return scope == GrantScope::kSubtree ? "subtree" : "org"; }
 
 }  // namespace
+
+Result<std::int64_t> userId(SqliteConnection& db, const std::string& login, const std::string& missing) {
+    return idOf(db, "SELECT id FROM users WHERE login = ?1", login, missing);
+}
 
 Result<std::int64_t> countOf(SqliteConnection& db, const std::string& sql) {
     QUJAT_ASSIGN_OR_RETURN(StatementLease q, db.prepare(sql));

@@ -31,6 +31,9 @@ engine::Status insertGrant(SqliteConnection& db, const engine::RoleGrant& grant)
 engine::Result<std::int64_t> insertDelegation(SqliteConnection& db, const engine::Delegation& d);
 engine::Status setPasswordHash(SqliteConnection& db, const std::string& login, const std::string& hash);
 
+// The row id of a user, or kNotFound with `missing` as the message.
+engine::Result<std::int64_t> userId(SqliteConnection& db, const std::string& login, const std::string& missing);
+
 // One value of `SELECT count(*) ...`-style SQL without parameters.
 engine::Result<std::int64_t> countOf(SqliteConnection& db, const std::string& sql);
 

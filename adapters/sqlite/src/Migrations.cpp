@@ -163,6 +163,31 @@ CREATE TABLE audit_head (
     hash TEXT NOT NULL
 );
 )sql"},
+    {2, R"sql(
+CREATE TABLE certificate_bindings (
+    certificate_sha256 TEXT PRIMARY KEY CHECK (length(certificate_sha256) = 64),
+    user_id            INTEGER NOT NULL REFERENCES users(id),
+    subject            TEXT NOT NULL,
+    registered_at      INTEGER NOT NULL,
+    registered_by      TEXT NOT NULL
+);
+CREATE INDEX certificate_bindings_by_user ON certificate_bindings(user_id, registered_at);
+
+CREATE TABLE signatures (
+    id                 INTEGER PRIMARY KEY,
+    document_id        INTEGER NOT NULL REFERENCES documents(id),
+    version_number     INTEGER NOT NULL,
+    task_id            INTEGER NOT NULL REFERENCES tasks(id),
+    step_id            TEXT NOT NULL,
+    signer_login       TEXT NOT NULL,
+    certificate_sha256 TEXT NOT NULL,
+    cms_sha256         TEXT NOT NULL CHECK (length(cms_sha256) = 64),
+    report             TEXT NOT NULL,
+    accepted_at        INTEGER NOT NULL,
+    FOREIGN KEY (document_id, version_number) REFERENCES versions(document_id, number)
+);
+CREATE INDEX signatures_by_document ON signatures(document_id, id);
+)sql"},
 };
 
 engine::Result<int> userVersion(SqliteConnection& connection) {

@@ -3,6 +3,7 @@
 #include "AuditQueries.h"
 #include "DirectoryQueries.h"
 #include "DocumentQueries.h"
+#include "SignatureQueries.h"
 #include "SqliteConnection.h"
 #include "TaskQueries.h"
 #include "WorkflowQueries.h"
@@ -82,6 +83,16 @@ public:
     }
     engine::Result<std::vector<engine::AuditEvent>> auditEventsFor(const std::string& subject) override {
         return queries::auditEventsFor(db_, subject);
+    }
+
+    engine::Result<engine::CertificateBinding> certificateBinding(const std::string& sha256) override {
+        return queries::certificateBinding(db_, sha256);
+    }
+    engine::Result<std::vector<engine::CertificateBinding>> certificateBindingsOf(const std::string& login) override {
+        return queries::certificateBindingsOf(db_, login);
+    }
+    engine::Result<std::vector<engine::SignatureRecord>> signaturesOf(engine::DocumentId id) override {
+        return queries::signaturesOf(db_, id);
     }
 
 protected:

@@ -24,6 +24,12 @@ public:
     engine::Status updateTask(const engine::Task& task) override;
     engine::Result<std::int64_t> nextCounterValue(const std::string& key) override;
     engine::Status appendAuditEvent(const engine::AuditEvent& e) override;
+    engine::Status insertCertificateBinding(const engine::CertificateBinding& binding) override {
+        return queries::insertCertificateBinding(db_, binding);
+    }
+    engine::Result<std::int64_t> insertSignature(const engine::SignatureRecord& signature) override {
+        return queries::insertSignature(db_, signature);
+    }
 };
 
 }  // namespace qujat::sqlite

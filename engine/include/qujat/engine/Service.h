@@ -10,6 +10,7 @@
 #include "qujat/engine/AuditChain.h"
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
+#include "qujat/engine/Signature.h"
 #include "qujat/engine/Status.h"
 #include "qujat/engine/Workflow.h"
 #include "qujat/engine/ports/ApprovalCheck.h"
@@ -63,6 +64,7 @@ struct DocumentView {
     Document document;
     std::vector<Version> versions;
     std::vector<Task> tasks;
+    std::vector<SignatureRecord> signatures;
 };
 
 struct InboxItem {
@@ -106,6 +108,13 @@ public:
     // Who holds `role` at `orgCode` now (directly or by a subtree grant above it), sorted.
     Result<std::vector<std::string>> holdersOf(const std::string& role, const std::string& orgCode);
 
+    // --- certificates ---
+    // Registers a certificate to `binding.login`, so that signatures made with it count as
+    // that user's approvals and no one else's. kAlreadyExists if it is registered (to
+    // anyone), kNotFound for an unknown user. Audited.
+    Status registerCertificate(const std::string& actor, CertificateBinding binding);
+    Result<std::vector<CertificateBinding>> certificatesOf(const std::string& login);
+
     // --- documents ---
     // Starts a document: version 1, submit step done, routed to the next step.
     // kUnauthenticated for an unknown actor, kPermissionDenied if they may not submit on
@@ -115,7 +124,10 @@ public:
     // Approves the actor's seat of the current step; on a register step this registers the
     // document. kPermissionDenied if the step has no open seat for the actor,
     // kFailedPrecondition if the document is not waiting for a decision or the actor has
-    // already decided on this step, or the approval check refuses the evidence.
+    // already decided on this step, or the approval check refuses the evidence. On a sign
+    // step the evidence is checked first, outside the write transaction; kPermissionDenied
+    // if the signing certificate is not registered to the actor, kAborted if the document
+    // moved on (e.g. a new version) while it was being checked.
     Result<Document> approve(const std::string& actor, DocumentId id, const Decision& decision);
     // Rejects with a mandatory comment; the document returns to its author (or the step's
     // on-reject target). Errors as approve(), and kInvalidArgument without a comment.
@@ -149,6 +161,17 @@ private:
         return audited(result.status(), actor, command, subject);
     }
     Result<Document> decide(const std::string& actor, DocumentId id, const Decision& decision, bool approve);
+    // For an approval of a sign step: the evidence judged by the ApprovalCheck, and where
+    // the document stood when it was judged. nullopt for any other step.
+    struct CheckedApproval {
+        std::string stepId;
+        int round = 0;
+        int versionNumber = 0;
+        ApprovalOutcome outcome;
+        std::string cmsSha256;  // the kept signature in the content store
+    };
+    Result<std::optional<CheckedApproval>> checkApproval(const std::string& actor, DocumentId id,
+                                                         const Decision& decision);
 
     ServicePorts ports_;
     std::vector<RoleDef> roles_;

@@ -10,10 +10,10 @@ namespace qujat::engine {
 // refused rather than silently recorded as if it had been checked.
 class UnsignedApprovals final : public ApprovalCheck {
 public:
-    Result<std::string> check(const ApprovalContext& ctx) override {
+    Result<ApprovalOutcome> check(const ApprovalContext& ctx) override {
         if (!ctx.evidence.signature.empty())
             return failedPrecondition("this installation does not verify signatures; approve without one");
-        return std::string("approved by the step's actor; no signature required");
+        return ApprovalOutcome{"approved by the step's actor; no signature required", std::nullopt};
     }
 };
 

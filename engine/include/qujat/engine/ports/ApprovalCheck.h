@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "qujat/engine/Document.h"
@@ -25,13 +26,29 @@ struct ApprovalContext {
     Millis now;
 };
 
+// A signature the check found valid. Whether its certificate belongs to the actor is
+// decided by the engine, against the certificates registered to users.
+struct VerifiedSignature {
+    std::string cms;                // DER to keep as evidence (with its timestamp, if any)
+    std::string certificateSha256;  // lower-case hex SHA-256 of the signer's certificate
+    std::string signerSubject;
+};
+
+struct ApprovalOutcome {
+    std::string report;             // recorded with the approval (audit details)
+    std::optional<VerifiedSignature> signature;
+};
+
 // The single place where an approval's evidence is judged. The engine calls it for every
-// approval of a sign step before anything is written. Returns OK with a report to store
-// beside the approval, or a status saying why the approval is refused.
+// approval of a sign step, before its write transaction (checks may be slow: CMS, chain,
+// revocation, a timestamp), and then confirms in the transaction that the document still
+// waits on the same version. Returns the outcome, or a status saying why the approval is
+// refused (kInvalidArgument for malformed evidence, kFailedPrecondition for a signature
+// that does not hold). Thread-safe.
 class ApprovalCheck {
 public:
     virtual ~ApprovalCheck() = default;
-    virtual Result<std::string> check(const ApprovalContext& ctx) = 0;
+    virtual Result<ApprovalOutcome> check(const ApprovalContext& ctx) = 0;
 };
 
 }  // namespace qujat::engine

@@ -8,6 +8,7 @@
 
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
+#include "qujat/engine/Signature.h"
 #include "qujat/engine/Status.h"
 
 namespace qujat::engine {
@@ -86,6 +87,14 @@ public:
     virtual Status forEachAuditEvent(const std::function<Status(const AuditEvent&)>& visit) = 0;
     // Events whose subject is `subject`, ascending seq.
     virtual Result<std::vector<AuditEvent>> auditEventsFor(const std::string& subject) = 0;
+
+    // --- signatures ---
+    // The binding of a certificate (by its SHA-256), kNotFound if it is registered to no one.
+    virtual Result<CertificateBinding> certificateBinding(const std::string& certificateSha256) = 0;
+    // The certificates registered to `login`, oldest first.
+    virtual Result<std::vector<CertificateBinding>> certificateBindingsOf(const std::string& login) = 0;
+    // Every accepted signature of a document, ordered by id.
+    virtual Result<std::vector<SignatureRecord>> signaturesOf(DocumentId id) = 0;
 };
 
 // Write access inside one transaction. Nothing is visible to others, or durable, until the
@@ -97,6 +106,8 @@ public:
     virtual Status insertUser(const User& user) = 0;           // home org must exist
     virtual Status insertGrant(const RoleGrant& grant) = 0;    // user and org must exist
     virtual Result<std::int64_t> insertDelegation(const Delegation& d) = 0;
+    // kAlreadyExists if the certificate is registered already (to anyone); user must exist.
+    virtual Status insertCertificateBinding(const CertificateBinding& binding) = 0;
     virtual Status setPasswordHash(const std::string& login, const std::string& hash) = 0;
 
     // --- workflows --- kAlreadyExists if (id, version) exists with other bytes; a no-op
@@ -111,6 +122,7 @@ public:
     virtual Status insertVersion(const Version& v) = 0;
     virtual Result<TaskId> insertTask(const Task& task) = 0;   // task.id ignored
     virtual Status updateTask(const Task& task) = 0;
+    virtual Result<std::int64_t> insertSignature(const SignatureRecord& signature) = 0;  // id ignored
     // Next value of the gap-free counter `key` (first call returns 1). Rolled back with
     // the transaction, so a failed action never consumes a number.
     virtual Result<std::int64_t> nextCounterValue(const std::string& key) = 0;
