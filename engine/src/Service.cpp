@@ -172,20 +172,49 @@ Result<std::vector<std::string>> Service::holdersOf(const std::string& role, con
 
 // ---------------------------------------------------------------- queries
 
-Result<DocumentView> Service::document(DocumentId id) {
-    DocumentView view;
+Status Service::requireVisible(StoreReader& r, const Viewer& viewer, DocumentId id, Millis now) {
+    const Status missing = notFound("document " + std::to_string(id) + " does not exist");
+    if (!r.document(id).isOk()) return missing;
+    if (!viewer.login) return Status::ok();
+    DocumentFilter filter;
+    filter.id = id;
+    filter.visibleTo = viewer.login;
+    filter.visibleAt = now;
+    filter.limit = 1;
+    QUJAT_ASSIGN_OR_RETURN(std::vector<Document> visible, r.listDocuments(filter));
+    if (!visible.empty()) return Status::ok();
+    // A delegate sees what they may act on now.
+    QUJAT_ASSIGN_OR_RETURN(std::vector<Task> actionable, r.openTasksFor(*viewer.login, now));
+    for (const Task& t : actionable)
+        if (t.documentId == id) return Status::ok();
+    return missing;
+}
+
+Status Service::readDocument(const Viewer& viewer, DocumentId id, const std::function<Status(StoreReader&)>& work) {
+    const Millis now = ports_.clock.now();
     Status s = ports_.store.read([&](StoreReader& r) -> Status {
+        QUJAT_RETURN_IF_ERROR(requireVisible(r, viewer, id, now));
+        return work(r);
+    });
+    if (s.isOk() || !viewer.login) return s;
+    return audited(s, *viewer.login, "document.read", "document/" + std::to_string(id));
+}
+
+Result<DocumentView> Service::document(const Viewer& viewer, DocumentId id) {
+    DocumentView view;
+    QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {
         QUJAT_ASSIGN_OR_RETURN(view.document, r.document(id));
         QUJAT_ASSIGN_OR_RETURN(view.versions, r.versions(id));
         QUJAT_ASSIGN_OR_RETURN(view.tasks, r.tasksOf(id));
         QUJAT_ASSIGN_OR_RETURN(view.signatures, r.signaturesOf(id));
         return Status::ok();
-    });
-    if (!s.isOk()) return s;
+    }));
     return view;
 }
 
-Result<std::vector<Document>> Service::listDocuments(const DocumentFilter& filter) {
+Result<std::vector<Document>> Service::listDocuments(const Viewer& viewer, DocumentFilter filter) {
+    filter.visibleTo = viewer.login;
+    filter.visibleAt = ports_.clock.now();
     std::vector<Document> docs;
     Status s = ports_.store.read([&](StoreReader& r) -> Status {
         QUJAT_ASSIGN_OR_RETURN(docs, r.listDocuments(filter));
@@ -195,28 +224,25 @@ Result<std::vector<Document>> Service::listDocuments(const DocumentFilter& filte
     return docs;
 }
 
-Result<std::string> Service::versionContent(DocumentId id, int versionNumber) {
+Result<std::string> Service::versionContent(const Viewer& viewer, DocumentId id, int versionNumber) {
     std::string sha;
-    Status s = ports_.store.read([&](StoreReader& r) -> Status {
+    QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {
         QUJAT_ASSIGN_OR_RETURN(std::vector<Version> versions, r.versions(id));
         for (const Version& v : versions)
             if (v.number == versionNumber) sha = v.sha256;
         if (sha.empty())
             return notFound("document " + std::to_string(id) + " has no version " + std::to_string(versionNumber));
         return Status::ok();
-    });
-    if (!s.isOk()) return s;
+    }));
     return ports_.content.get(sha);
 }
 
-Result<std::vector<AuditEvent>> Service::history(DocumentId id) {
+Result<std::vector<AuditEvent>> Service::history(const Viewer& viewer, DocumentId id) {
     std::vector<AuditEvent> events;
-    Status s = ports_.store.read([&](StoreReader& r) -> Status {
-        QUJAT_RETURN_IF_ERROR(r.document(id).status());
+    QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {
         QUJAT_ASSIGN_OR_RETURN(events, r.auditEventsFor("document/" + std::to_string(id)));
         return Status::ok();
-    });
-    if (!s.isOk()) return s;
+    }));
     return events;
 }
 

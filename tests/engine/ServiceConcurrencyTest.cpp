@@ -77,6 +77,6 @@ TEST_CASE("concurrent submitters each get their own document and a consistent ch
     CHECK(failures == 0);
     DocumentFilter all;
     all.limit = 1000;
-    CHECK(fx.service().listDocuments(all)->size() == kThreads * kEach);
+    CHECK(fx.service().listDocuments(Viewer::localOperator(), all)->size() == kThreads * kEach);
     CHECK(fx.auditLength() > before + kThreads * kEach);
 }

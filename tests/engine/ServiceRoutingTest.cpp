@@ -53,7 +53,7 @@ TEST_CASE("a PPO protocol is signed by chairman and secretary, then registered b
         REQUIRE_OK(fx.approve("chairman.p1", doc.id));
         REQUIRE_OK(fx.approve("secretary.p1", doc.id));
         REQUIRE_OK(fx.approve("registrar.dis", doc.id));
-        auto history = fx.service().history(doc.id);
+        auto history = fx.service().history(Viewer::localOperator(), doc.id);
         REQUIRE_OK(history);
         std::vector<std::string> actions;
         for (const auto& e : *history) actions.push_back(e.action);
@@ -101,7 +101,7 @@ TEST_CASE("someone who holds no seat of the step is refused, audited, and change
 
 TEST_CASE("invalid input is refused with the reason and stores nothing", "[routing][validation]") {
     ServiceFixture fx;
-    auto countDocuments = [&] { return fx.service().listDocuments(DocumentFilter{})->size(); };
+    auto countDocuments = [&] { return fx.service().listDocuments(Viewer::localOperator(), DocumentFilter{})->size(); };
     SubmitRequest req;
     req.workflowId = "ppo-protocol";
     req.title = "Протокол";
@@ -184,10 +184,10 @@ TEST_CASE("a rejection returns the document to its author, who resubmits a new v
             CHECK(fx.current(doc.id).currentStep == "sign");
             REQUIRE_OK(fx.approve("chairman.p1", doc.id));
             CHECK(fx.current(doc.id).currentStep == "register");
-            auto content = fx.service().versionContent(doc.id, 2);
+            auto content = fx.service().versionContent(Viewer::localOperator(), doc.id, 2);
             REQUIRE_OK(content);
             CHECK(*content == "corrected text");
-            CHECK(*fx.service().versionContent(doc.id, 1) == "protocol text");
+            CHECK(*fx.service().versionContent(Viewer::localOperator(), doc.id, 1) == "protocol text");
         }
     }
 }
@@ -290,7 +290,7 @@ TEST_CASE("a delegated role can be exercised only during its period", "[routing]
     SECTION("within the period the delegate sees and registers it, on the delegator's behalf") {
         CHECK(fx.service().inbox("chairman.p2")->size() == 1);
         REQUIRE_OK(fx.approve("chairman.p2", doc.id));
-        auto history = fx.service().history(doc.id);
+        auto history = fx.service().history(Viewer::localOperator(), doc.id);
         bool onBehalf = false;
         for (const auto& e : *history)
             if (e.action == "task.approve" && e.details.find("\"on-behalf-of\":\"registrar.dis\"") != std::string::npos)
@@ -325,6 +325,6 @@ TEST_CASE("a route that cannot be staffed is refused before anything is stored",
     auto r = fx.service().submit("secretary.p3", req);
     CHECK_CODE(r, StatusCode::kFailedPrecondition);
     CHECK_THAT(r.status().message(), Catch::Contains("chairman") && Catch::Contains("P3"));
-    CHECK(fx.service().listDocuments(DocumentFilter{})->empty());
+    CHECK(fx.service().listDocuments(Viewer::localOperator(), DocumentFilter{})->empty());
     CHECK(fx.auditLength() == before + 1);  // only the refusal
 }

@@ -113,13 +113,13 @@ Result<Document> ServiceFixture::reject(const std::string& who, DocumentId id, c
 }
 
 Document ServiceFixture::current(DocumentId id) {
-    auto view = service().document(id);
+    auto view = service().document(Viewer::localOperator(), id);
     REQUIRE_OK(view);
     return view->document;
 }
 
 std::vector<Task> ServiceFixture::openTasks(DocumentId id) {
-    auto view = service().document(id);
+    auto view = service().document(Viewer::localOperator(), id);
     REQUIRE_OK(view);
     std::vector<Task> open;
     for (const Task& t : view->tasks)

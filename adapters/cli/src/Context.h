@@ -21,6 +21,8 @@ public:
     engine::Result<std::string> actor() const;
     // The local operator when no --as is given (administrative commands).
     std::string actorOr(const std::string& fallback) const { return actor_.value_or(fallback); }
+    // Reads are limited to what --as may see; without --as the local operator sees everything.
+    engine::Viewer viewer() const { return actor_ ? engine::Viewer::user(*actor_) : engine::Viewer::localOperator(); }
 
     engine::Result<Runtime*> runtime();   // with the store
     engine::Result<Runtime*> tools();     // parser and roles only

@@ -183,7 +183,7 @@ Status decisionChapter(Story& story, const std::string& districtCode) {
 Status tellStory(Runtime& rt, std::ostream& out) {
     Story story(rt, out);
     engine::Service& service = rt.service();
-    auto existing = service.listDocuments(engine::DocumentFilter{});
+    auto existing = service.listDocuments(engine::Viewer::localOperator(), engine::DocumentFilter{});
     if (!existing.isOk()) return existing.status();
     if (!existing->empty())
         return engine::failedPrecondition("the demo needs an empty data directory, and " + rt.dataDir() +

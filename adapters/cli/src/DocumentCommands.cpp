@@ -107,7 +107,7 @@ int show(Context& ctx, const Args& args) {
     if (!id.isOk()) return reportFailure(id.status(), ctx.json());
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
-    auto view = (*rt)->service().document(*id);
+    auto view = (*rt)->service().document(ctx.viewer(), *id);
     if (!view.isOk()) return reportFailure(view.status(), ctx.json());
     if (ctx.json()) {
         auto o = toJson(view->document);
@@ -135,7 +135,7 @@ int history(Context& ctx, const Args& args) {
     if (!id.isOk()) return reportFailure(id.status(), ctx.json());
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
-    auto events = (*rt)->service().history(*id);
+    auto events = (*rt)->service().history(ctx.viewer(), *id);
     if (!events.isOk()) return reportFailure(events.status(), ctx.json());
     Poco::JSON::Array::Ptr out = new Poco::JSON::Array();
     for (const auto& e : *events) {
@@ -165,7 +165,7 @@ int list(Context& ctx, const Args& args) {
     }
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
-    auto docs = (*rt)->service().listDocuments(filter);
+    auto docs = (*rt)->service().listDocuments(ctx.viewer(), filter);
     if (!docs.isOk()) return reportFailure(docs.status(), ctx.json());
     Poco::JSON::Array::Ptr out = new Poco::JSON::Array();
     for (const auto& d : *docs) {
@@ -186,11 +186,11 @@ int content(Context& ctx, const Args& args) {
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
     int number = static_cast<int>(*version);
     if (number == 0) {
-        auto view = (*rt)->service().document(*id);
+        auto view = (*rt)->service().document(ctx.viewer(), *id);
         if (!view.isOk()) return reportFailure(view.status(), ctx.json());
         number = view->document.currentVersion;
     }
-    auto bytes = (*rt)->service().versionContent(*id, number);
+    auto bytes = (*rt)->service().versionContent(ctx.viewer(), *id, number);
     if (!bytes.isOk()) return reportFailure(bytes.status(), ctx.json());
     if (Status s = writeFile(*out, *bytes); !s.isOk()) return reportFailure(s, ctx.json());
     if (!ctx.json()) std::cout << "wrote version " << number << " to " << *out << "\n";

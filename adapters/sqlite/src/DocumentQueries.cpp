@@ -88,18 +88,32 @@ Result<std::vector<Document>> listDocuments(SqliteConnection& db, const Document
     // Only the filters present go into the SQL, so each combination gets a plan that uses
     // its index; the (at most 16) texts are cached like any other statement.
     std::string sql = kColumns + "WHERE id > ?1";
+    if (filter.id) sql += " AND id = ?9";
     if (filter.workflowId) sql += " AND workflow_id = ?3";
     if (filter.state) sql += " AND state = ?4";
     if (filter.originOrgCode) sql += " AND origin_org_code = ?5";
     if (filter.authorLogin) sql += " AND author_login = ?6";
+    if (filter.visibleTo)
+        sql += " AND (author_login = ?7"
+               " OR EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = documents.id"
+               "            AND (t.assignee_login = ?7 OR t.actor_login = ?7))"
+               " OR EXISTS (SELECT 1 FROM users u JOIN role_grants g ON g.user_id = u.id"
+               "            JOIN orgs held ON held.id = g.org_id JOIN orgs origin ON origin.code = documents.origin_org_code"
+               "            WHERE u.login = ?7 AND g.valid_from <= ?8 AND (g.valid_to IS NULL OR g.valid_to > ?8)"
+               "            AND substr(origin.path, 1, length(held.path)) = held.path))";
     sql += " ORDER BY id LIMIT ?2";
     QUJAT_ASSIGN_OR_RETURN(StatementLease q, db.prepare(sql));
     q->bindInt(1, filter.afterId);
     q->bindInt(2, filter.limit);
+    if (filter.id) q->bindInt(9, *filter.id);
     if (filter.workflowId) q->bindText(3, *filter.workflowId);
     if (filter.state) q->bindText(4, documentStateName(*filter.state));
     if (filter.originOrgCode) q->bindText(5, *filter.originOrgCode);
     if (filter.authorLogin) q->bindText(6, *filter.authorLogin);
+    if (filter.visibleTo) {
+        q->bindText(7, *filter.visibleTo);
+        q->bindInt(8, filter.visibleAt);
+    }
     for (;;) {
         QUJAT_ASSIGN_OR_RETURN(bool row, q->step());
         if (!row) return out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -78,6 +79,16 @@ struct TickReport {
     std::vector<std::string> problems;  // escalations that could not be made, and why
 };
 
+// Who is reading. A user sees only the documents the visibility rules give them
+// (DocumentFilter::visibleTo, plus what they may act on now through a delegation) and gets
+// kNotFound for any other, exactly as for an id that does not exist, so ids reveal nothing.
+// The local operator (the CLI without --as) sees everything.
+struct Viewer {
+    std::optional<std::string> login;
+    static Viewer localOperator() { return {}; }
+    static Viewer user(std::string login) { return {std::move(login)}; }
+};
+
 // The one entry point for every use case, shared by the CLI and the HTTP API.
 // Authorisation, validation and audit happen here once. Each command commits its state
 // change, the tasks it opens and closes and its audit events in ONE transaction, or
@@ -137,11 +148,12 @@ public:
     // Processes every deadline that has passed: escalates or marks overdue. Idempotent.
     Result<TickReport> tick();
 
-    Result<DocumentView> document(DocumentId id);
-    Result<std::vector<Document>> listDocuments(const DocumentFilter& filter);
-    Result<std::string> versionContent(DocumentId id, int versionNumber);
+    // Reads, each limited to what `viewer` may see; a refused read is audited.
+    Result<DocumentView> document(const Viewer& viewer, DocumentId id);
+    Result<std::vector<Document>> listDocuments(const Viewer& viewer, DocumentFilter filter);
+    Result<std::string> versionContent(const Viewer& viewer, DocumentId id, int versionNumber);
     // The audit events of one document, oldest first.
-    Result<std::vector<AuditEvent>> history(DocumentId id);
+    Result<std::vector<AuditEvent>> history(const Viewer& viewer, DocumentId id);
     // Open tasks the user may act on now, soonest due first.
     Result<std::vector<InboxItem>> inbox(const std::string& login);
 
@@ -161,6 +173,10 @@ private:
         return audited(result.status(), actor, command, subject);
     }
     Result<Document> decide(const std::string& actor, DocumentId id, const Decision& decision, bool approve);
+    // kNotFound unless the document exists and `viewer` may see it.
+    Status requireVisible(StoreReader& reader, const Viewer& viewer, DocumentId id, Millis now);
+    // Runs a read of one document for `viewer`, auditing a refusal.
+    Status readDocument(const Viewer& viewer, DocumentId id, const std::function<Status(StoreReader&)>& work);
     // For an approval of a sign step: the evidence judged by the ApprovalCheck, and where
     // the document stood when it was judged. nullopt for any other step.
     struct CheckedApproval {

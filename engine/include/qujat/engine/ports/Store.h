@@ -24,10 +24,16 @@ struct StoredWorkflow {
 };
 
 struct DocumentFilter {
+    std::optional<DocumentId> id;  // just this document
     std::optional<std::string> workflowId;
     std::optional<DocumentState> state;
     std::optional<std::string> originOrgCode;
     std::optional<std::string> authorLogin;
+    // Only documents this user may see at `visibleAt`: authored by them; originating in the
+    // subtree of an organisation where they hold any role; or with a task assigned to them
+    // by name or decided by them. Unset: every document (the local operator).
+    std::optional<std::string> visibleTo;
+    Millis visibleAt = 0;
     int limit = 100;
     std::int64_t afterId = 0;   // keyset pagination: documents with id > afterId, ascending
 };
