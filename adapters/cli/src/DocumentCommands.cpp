@@ -111,11 +111,14 @@ int show(Context& ctx, const Args& args) {
     if (!view.isOk()) return reportFailure(view.status(), ctx.json());
     if (ctx.json()) {
         auto o = toJson(view->document);
-        Poco::JSON::Array::Ptr versions = new Poco::JSON::Array(), tasks = new Poco::JSON::Array();
+        Poco::JSON::Array::Ptr versions = new Poco::JSON::Array(), tasks = new Poco::JSON::Array(),
+                               signatures = new Poco::JSON::Array();
         for (const auto& v : view->versions) versions->add(toJson(v));
         for (const auto& t : view->tasks) tasks->add(toJson(t));
+        for (const auto& sig : view->signatures) signatures->add(toJson(sig));
         o->set("versions", versions);
         o->set("tasks", tasks);
+        o->set("signatures", signatures);
         printJson(o);
         return 0;
     }
@@ -127,6 +130,10 @@ int show(Context& ctx, const Args& args) {
                   << " bytes, sha256 " << v.sha256 << ") by " << v.authorLogin << " at " << engine::formatIsoUtc(v.createdAt)
                   << (v.comment.empty() ? "" : ": «" + v.comment + "»") << "\n";
     for (const auto& t : view->tasks) std::cout << "  " << describe(t) << "\n";
+    for (const auto& sig : view->signatures)
+        std::cout << "  signature " << sig.id << " by " << sig.signerLogin << " on version " << sig.versionNumber
+                  << " at step '" << sig.stepId << "', " << engine::formatIsoUtc(sig.acceptedAt) << ", certificate sha256 "
+                  << sig.certificateSha256 << "\n";
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "qujat/engine/Service.h"
 #include "qujat/engine/Status.h"
 #include "qujat/engine/Workflow.h"
+#include "qujat/json/EngineJson.h"
 
 namespace qujat::cli {
 
@@ -24,13 +25,8 @@ int reportFailure(const engine::Status& status, bool json);
 // Prints one JSON value, pretty enough to read and stable for scripts.
 void printJson(const Poco::Dynamic::Var& value);
 
-Poco::JSON::Object::Ptr newObject();
-Poco::JSON::Object::Ptr toJson(const engine::Document& d);
-Poco::JSON::Object::Ptr toJson(const engine::Version& v);
-Poco::JSON::Object::Ptr toJson(const engine::Task& t);
-Poco::JSON::Object::Ptr toJson(const engine::AuditEvent& e);
-Poco::JSON::Object::Ptr toJson(const engine::WorkflowDefinition& w);
-Poco::JSON::Object::Ptr toJson(const engine::Diagnostic& d);
+using json::newObject;
+using json::toJson;
 
 // One line about a document: "#12 protocol «title» at PPO-00001: step sign (in-progress)".
 std::string describe(const engine::Document& d);
