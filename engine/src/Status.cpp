@@ -15,6 +15,7 @@ const char* statusCodeName(StatusCode code) {
         case StatusCode::kUnavailable: return "unavailable";
         case StatusCode::kDataLoss: return "data-loss";
         case StatusCode::kInternal: return "internal";
+        case StatusCode::kResourceExhausted: return "resource-exhausted";
     }
     return "internal";
 }

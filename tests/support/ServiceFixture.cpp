@@ -27,6 +27,7 @@ ServiceFixture::ServiceFixture(bool groupCommit) {
     options.dataDir = dir_.path();
     options.now = *parseIsoUtc("2026-03-02T09:00:00Z");
     options.groupCommit = groupCommit;
+    options.passwordCostLog2 = 10;  // the real cost is 2^15; the algorithm is the same
     auto runtime = cli::Runtime::open(options);
     REQUIRE_OK(runtime);
     runtime_ = std::move(runtime).value();

@@ -26,6 +26,7 @@ public:
     ~ServiceFixture();
 
     engine::Service& service() { return runtime_->service(); }
+    engine::Accounts& accounts() { return runtime_->accounts(); }
     engine::ManualClock& clock() { return *runtime_->manualClock(); }
     engine::Store& store() { return runtime_->store(); }
     std::string databasePath() const { return dir_.file("qujat.db"); }

@@ -21,6 +21,7 @@ int exitCodeFor(StatusCode code) {
         case StatusCode::kUnavailable: return 10;
         case StatusCode::kDataLoss: return 11;
         case StatusCode::kInternal: return 12;
+        case StatusCode::kResourceExhausted: return 13;
     }
     return 12;
 }

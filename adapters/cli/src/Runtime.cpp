@@ -71,6 +71,8 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
     rt->service_ = std::make_unique<engine::Service>(
         engine::ServicePorts{*rt->store_, *rt->content_, *rt->clock_, rt->hasher_, *rt->parser_, rt->approvals_},
         rt->roles_);
+    rt->passwords_ = std::make_unique<crypto::ScryptPasswordHasher>(options.passwordCostLog2);
+    rt->accounts_ = std::make_unique<engine::Accounts>(*rt->store_, *rt->clock_, rt->hasher_, *rt->passwords_, rt->random_);
     return rt;
 }
 

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "qujat/crypto/OpenSslHasher.h"
+#include "qujat/crypto/ScryptPasswordHasher.h"
+#include "qujat/engine/Accounts.h"
 #include "qujat/engine/Clocks.h"
 #include "qujat/engine/Service.h"
 #include "qujat/engine/UnsignedApprovals.h"
@@ -19,6 +21,7 @@ struct RuntimeOptions {
     std::string dataDir;                  // --data, else $QUJAT_DATA, else ./qujat-data
     std::optional<engine::Millis> now;    // --now: a fixed clock (deadlines, replays)
     bool groupCommit = false;             // batch concurrent transactions into one fsync
+    int passwordCostLog2 = 15;            // scrypt N = 2^this; tests lower it to stay fast
 };
 
 // The composition root: the only place that knows every concrete adapter. Opening the
@@ -37,6 +40,7 @@ public:
     const std::vector<engine::RoleDef>& roles() const { return roles_; }
     bool hasStore() const { return service_ != nullptr; }
     engine::Service& service() { return *service_; }
+    engine::Accounts& accounts() { return *accounts_; }
     engine::Store& store() { return *store_; }
     engine::ManualClock* manualClock() { return manualClock_; }
     const std::string& dataDir() const { return dataDir_; }
@@ -55,6 +59,9 @@ private:
     std::unique_ptr<engine::ContentStore> content_;
     engine::UnsignedApprovals approvals_;
     std::unique_ptr<engine::Service> service_;
+    std::unique_ptr<crypto::ScryptPasswordHasher> passwords_;
+    crypto::OpenSslRandom random_;
+    std::unique_ptr<engine::Accounts> accounts_;
 };
 
 }  // namespace qujat::cli

@@ -188,6 +188,17 @@ CREATE TABLE signatures (
 );
 CREATE INDEX signatures_by_document ON signatures(document_id, id);
 )sql"},
+    {3, R"sql(
+CREATE TABLE sessions (
+    token_sha256 TEXT PRIMARY KEY CHECK (length(token_sha256) = 64),
+    user_id      INTEGER NOT NULL REFERENCES users(id),
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    address      TEXT NOT NULL,
+    revoked_at   INTEGER
+);
+CREATE INDEX sessions_by_user ON sessions(user_id, created_at);
+)sql"},
 };
 
 engine::Result<int> userVersion(SqliteConnection& connection) {

@@ -3,6 +3,7 @@
 #include "AuditQueries.h"
 #include "DirectoryQueries.h"
 #include "DocumentQueries.h"
+#include "SessionQueries.h"
 #include "SignatureQueries.h"
 #include "SqliteConnection.h"
 #include "TaskQueries.h"
@@ -93,6 +94,9 @@ public:
     }
     engine::Result<std::vector<engine::SignatureRecord>> signaturesOf(engine::DocumentId id) override {
         return queries::signaturesOf(db_, id);
+    }
+    engine::Result<std::pair<engine::Session, bool>> session(const std::string& tokenSha256) override {
+        return queries::session(db_, tokenSha256);
     }
 
 protected:

@@ -24,6 +24,12 @@ public:
     engine::Status updateTask(const engine::Task& task) override;
     engine::Result<std::int64_t> nextCounterValue(const std::string& key) override;
     engine::Status appendAuditEvent(const engine::AuditEvent& e) override;
+    engine::Status insertSession(const std::string& tokenSha256, const engine::Session& session) override {
+        return queries::insertSession(db_, tokenSha256, session);
+    }
+    engine::Status revokeSession(const std::string& tokenSha256, engine::Millis at) override {
+        return queries::revokeSession(db_, tokenSha256, at);
+    }
     engine::Status insertCertificateBinding(const engine::CertificateBinding& binding) override {
         return queries::insertCertificateBinding(db_, binding);
     }

@@ -21,6 +21,7 @@ enum class StatusCode {
     kUnavailable,         // a resource is temporarily unavailable (disk, database)
     kDataLoss,            // stored data is corrupt or has been tampered with
     kInternal,            // a bug: an invariant broke
+    kResourceExhausted,   // too many attempts or too much data; slow down or send less
 };
 
 // Stable lower-case name of a code ("invalid-argument"), used in JSON and logs.
@@ -54,6 +55,7 @@ inline Status unauthenticated(std::string m) { return {StatusCode::kUnauthentica
 inline Status unavailable(std::string m) { return {StatusCode::kUnavailable, std::move(m)}; }
 inline Status dataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
 inline Status internalError(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+inline Status resourceExhausted(std::string m) { return {StatusCode::kResourceExhausted, std::move(m)}; }
 
 // A value or the Status that explains why there is none. Never holds an OK status
 // without a value.

@@ -8,6 +8,7 @@
 
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
+#include "qujat/engine/Session.h"
 #include "qujat/engine/Signature.h"
 #include "qujat/engine/Status.h"
 
@@ -29,6 +30,9 @@ struct DocumentFilter {
     std::optional<DocumentState> state;
     std::optional<std::string> originOrgCode;
     std::optional<std::string> authorLogin;
+    // Words that must all occur (case-insensitively, Kazakh and Russian included) in the
+    // title, the field values or the text of the current version.
+    std::optional<std::string> text;
     // Only documents this user may see at `visibleAt`: authored by them; originating in the
     // subtree of an organisation where they hold any role; or with a task assigned to them
     // by name or decided by them. Unset: every document (the local operator).
@@ -101,6 +105,10 @@ public:
     virtual Result<std::vector<CertificateBinding>> certificateBindingsOf(const std::string& login) = 0;
     // Every accepted signature of a document, ordered by id.
     virtual Result<std::vector<SignatureRecord>> signaturesOf(DocumentId id) = 0;
+
+    // --- sessions --- (by the SHA-256 of the token) kNotFound if unknown; a session that
+    // was signed out comes back with `revoked` set.
+    virtual Result<std::pair<Session, bool>> session(const std::string& tokenSha256) = 0;
 };
 
 // Write access inside one transaction. Nothing is visible to others, or durable, until the
@@ -115,6 +123,8 @@ public:
     // kAlreadyExists if the certificate is registered already (to anyone); user must exist.
     virtual Status insertCertificateBinding(const CertificateBinding& binding) = 0;
     virtual Status setPasswordHash(const std::string& login, const std::string& hash) = 0;
+    virtual Status insertSession(const std::string& tokenSha256, const Session& session) = 0;
+    virtual Status revokeSession(const std::string& tokenSha256, Millis at) = 0;  // kNotFound if unknown
 
     // --- workflows --- kAlreadyExists if (id, version) exists with other bytes; a no-op
     // if it exists with the same sha256.
