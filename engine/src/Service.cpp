@@ -159,6 +159,50 @@ Result<Org> Service::organisation(const std::string& code) {
     return org;
 }
 
+Result<UserView> Service::user(const std::string& login) {
+    UserView view;
+    const Millis now = ports_.clock.now();
+    Status s = ports_.store.read([&](StoreReader& r) -> Status {
+        QUJAT_ASSIGN_OR_RETURN(view.user, r.userByLogin(login));
+        QUJAT_ASSIGN_OR_RETURN(view.grants, r.grantsOf(login, now));
+        return Status::ok();
+    });
+    if (!s.isOk()) return s;
+    view.user.passwordHash.clear();
+    return view;
+}
+
+Result<std::vector<UserView>> Service::users(const UserFilter& filter) {
+    std::vector<UserView> out;
+    const Millis now = ports_.clock.now();
+    auto matches = [&](const UserView& v) {
+        const bool inOrg = !filter.orgCode || v.user.homeOrgCode == *filter.orgCode ||
+                           std::any_of(v.grants.begin(), v.grants.end(),
+                                       [&](const RoleGrant& g) { return g.orgCode == *filter.orgCode; });
+        const bool hasRole = !filter.role || std::any_of(v.grants.begin(), v.grants.end(), [&](const RoleGrant& g) {
+                                 return g.role == *filter.role && (!filter.orgCode || g.orgCode == *filter.orgCode);
+                             });
+        return inOrg && hasRole;
+    };
+    Status s = ports_.store.read([&](StoreReader& r) -> Status {
+        std::string after = filter.afterLogin;
+        while (static_cast<int>(out.size()) < filter.limit) {
+            QUJAT_ASSIGN_OR_RETURN(std::vector<User> page, r.listUsers(500, after));
+            if (page.empty()) break;
+            after = page.back().login;
+            for (User& u : page) {
+                UserView v{std::move(u), {}};
+                QUJAT_ASSIGN_OR_RETURN(v.grants, r.grantsOf(v.user.login, now));
+                v.user.passwordHash.clear();
+                if (matches(v) && static_cast<int>(out.size()) < filter.limit) out.push_back(std::move(v));
+            }
+        }
+        return Status::ok();
+    });
+    if (!s.isOk()) return s;
+    return out;
+}
+
 Result<std::vector<std::string>> Service::holdersOf(const std::string& role, const std::string& orgCode) {
     std::vector<std::string> logins;
     const Millis now = ports_.clock.now();

@@ -159,3 +159,30 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
         CHECK(events->getObject(0)->getValue<std::string>("action") == "document.submit");
     }
 }
+
+TEST_CASE("administrators add users and set passwords from a file, never from the command line", "[cli][user]") {
+    TempDir dir;
+    REQUIRE(runQujat(dir, "init").exitCode == 0);
+    REQUIRE(runQujat(dir, "directory generate").exitCode == 0);
+    writeText(dir.file("pw"), "бір-екі-үш-төрт-бес\nignored second line\n");
+    writeText(dir.file("short"), "short\n");
+
+    auto added = runQujat(dir, "user add aigerim.n --name 'Айгерім Нұрланқызы' --org PPO-00003 --role secretary "
+                               "--password-file " + shellQuote(dir.file("pw")));
+    INFO(added.output);
+    REQUIRE(added.exitCode == 0);
+    auto listed = runQujat(dir, "--json user list --org PPO-00003 --role secretary");
+    INFO(listed.output);
+    REQUIRE(listed.exitCode == 0);
+    auto users = json(listed).extract<Poco::JSON::Array::Ptr>();
+    std::vector<std::string> logins;
+    for (std::size_t i = 0; i < users->size(); ++i)
+        logins.push_back(users->getObject(static_cast<unsigned>(i))->getValue<std::string>("login"));
+    CHECK(logins == std::vector<std::string>{"aigerim.n", "secretary.ppo-00003"});
+    CHECK(listed.output.find("scrypt") == std::string::npos);  // no hash leaves the store
+
+    CHECK(runQujat(dir, "user passwd aigerim.n --password-file " + shellQuote(dir.file("short"))).exitCode == 3);
+    CHECK(runQujat(dir, "user passwd nobody --password-file " + shellQuote(dir.file("pw"))).exitCode == 4);
+    CHECK(runQujat(dir, "user passwd aigerim.n --password 'on the command line'").exitCode == 3);
+    CHECK(runQujat(dir, "user add aigerim.n --name Again --org PPO-00003").exitCode == 5);
+}

@@ -29,12 +29,16 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   task list                              the open tasks of --as LOGIN
   tick                                   escalate tasks whose deadline has passed
   audit verify                           recompute the audit chain
+  user list [--role R] [--org CODE] [--limit N] [--after LOGIN]
+  user add LOGIN --name NAME --org CODE [--email E] [--role ROLE[@ORG]]... [--password-file F]
+  user passwd LOGIN --password-file F    set a password for the HTTP API (first line of F)
 
 The data directory is --data, else $QUJAT_DATA, else ./qujat-data. --as names the user
 the command acts for (this CLI is a local operator's tool). --now fixes the clock
 (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ). Exit codes: 0 ok, 2 usage, 3 invalid argument,
 4 not found, 5 already exists, 6 failed precondition, 7 aborted, 8 permission denied,
-9 unauthenticated, 10 unavailable, 11 data loss (audit chain broken), 12 internal.
+9 unauthenticated, 10 unavailable, 11 data loss (audit chain broken), 12 internal,
+13 resource exhausted.
 )";
 
 using Runner = int (*)(cli::Context&, const cli::Args&);
@@ -56,7 +60,7 @@ int run(int argc, char** argv) {
     static const std::map<std::string, Runner> kCommands = {
         {"init", cli::runInit},   {"demo", cli::runDemo},         {"workflow", cli::runWorkflow},
         {"directory", cli::runDirectory}, {"doc", cli::runDoc},   {"task", cli::runTask},
-        {"tick", cli::runTick},   {"audit", cli::runAudit},
+        {"tick", cli::runTick},   {"audit", cli::runAudit},       {"user", cli::runUser},
     };
     auto runner = kCommands.find(command);
     if (runner == kCommands.end()) {

@@ -73,6 +73,19 @@ struct InboxItem {
     Document document;
 };
 
+// A user as administrators and colleagues see them: no password hash.
+struct UserView {
+    User user;
+    std::vector<RoleGrant> grants;  // valid now
+};
+
+struct UserFilter {
+    std::optional<std::string> role;     // holds this role (anywhere, or at orgCode)
+    std::optional<std::string> orgCode;  // belongs to or holds a role at this organisation
+    int limit = 100;
+    std::string afterLogin;              // keyset pagination, ascending by login
+};
+
 struct TickReport {
     int escalated = 0;    // tasks whose deadline passed and which went to the escalation actor
     int overdue = 0;      // tasks whose deadline passed with no one to escalate to
@@ -116,6 +129,8 @@ public:
                            const std::string& actor);
 
     Result<Org> organisation(const std::string& code);
+    Result<UserView> user(const std::string& login);
+    Result<std::vector<UserView>> users(const UserFilter& filter);
     // Who holds `role` at `orgCode` now (directly or by a subtree grant above it), sorted.
     Result<std::vector<std::string>> holdersOf(const std::string& role, const std::string& orgCode);
 
