@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "qujat/engine/SearchText.h"
 #include "qujat/engine/WorkflowCheck.h"
 
 namespace qujat::engine {
@@ -259,6 +260,7 @@ Result<DocumentView> Service::document(const Viewer& viewer, DocumentId id) {
 Result<std::vector<Document>> Service::listDocuments(const Viewer& viewer, DocumentFilter filter) {
     filter.visibleTo = viewer.login;
     filter.visibleAt = ports_.clock.now();
+    if (filter.text) filter.text = searchQueryText(*filter.text);
     std::vector<Document> docs;
     Status s = ports_.store.read([&](StoreReader& r) -> Status {
         QUJAT_ASSIGN_OR_RETURN(docs, r.listDocuments(filter));

@@ -5,6 +5,7 @@
 #include "Eligibility.h"
 #include "qujat/engine/FieldValidation.h"
 #include "qujat/engine/Router.h"
+#include "qujat/engine/SearchText.h"
 #include "qujat/engine/Service.h"
 #include "qujat/engine/Utf8.h"
 
@@ -117,6 +118,8 @@ Result<Document> Service::submit(const std::string& actor, const SubmitRequest& 
         QUJAT_ASSIGN_OR_RETURN(doc.id, w.insertDocument(doc));
         QUJAT_RETURN_IF_ERROR(w.insertVersion(newVersion(doc, 1, req.content, ports_.hasher.sha256Hex(req.content.bytes),
                                                          actor, "", now)));
+        QUJAT_RETURN_IF_ERROR(
+            w.setSearchText(doc.id, searchableText(doc.title, doc.fields, req.content.mediaType, req.content.bytes)));
         QUJAT_RETURN_IF_ERROR(flow.audit("document.submit", {{"workflow", def->id + "@" + std::to_string(def->version)},
                                                             {"title", doc.title},
                                                             {"origin", origin},
@@ -355,6 +358,8 @@ Result<Document> Service::resubmit(const std::string& actor, DocumentId id, cons
         const std::string sha = ports_.hasher.sha256Hex(req.content.bytes);
         QUJAT_RETURN_IF_ERROR(
             w.insertVersion(newVersion(doc, doc.currentVersion, req.content, sha, actor, req.comment, now)));
+        QUJAT_RETURN_IF_ERROR(
+            w.setSearchText(doc.id, searchableText(doc.title, doc.fields, req.content.mediaType, req.content.bytes)));
         own->state = TaskState::kApproved;
         own->actorLogin = actor;
         own->comment = req.comment;

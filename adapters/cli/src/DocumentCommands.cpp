@@ -165,6 +165,7 @@ int list(Context& ctx, const Args& args) {
     filter.workflowId = args.option("workflow");
     filter.originOrgCode = args.option("org");
     filter.authorLogin = args.option("author");
+    filter.text = args.option("search");
     if (auto state = args.option("state")) {
         filter.state = engine::parseDocumentState(*state);
         if (!filter.state)
@@ -209,7 +210,7 @@ int content(Context& ctx, const Args& args) {
 int runDoc(Context& ctx, const Args& args) {
     const auto& p = args.positionals();
     const std::string sub = p.empty() ? "" : p[0];
-    if (Status s = args.onlyKnown({"workflow", "title", "org", "field", "comment", "task", "state", "author", "limit",
+    if (Status s = args.onlyKnown({"workflow", "title", "org", "field", "comment", "task", "state", "author", "search", "limit",
                                    "after", "version", "out"});
         !s.isOk())
         return reportFailure(s, ctx.json());

@@ -25,13 +25,16 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   doc reject ID --comment C [--task N]
   doc resubmit ID FILE [--comment C] [--field NAME=VALUE]...
   doc show ID | history ID | content ID --out FILE [--version N]
-  doc list [--state S] [--workflow ID] [--org CODE] [--author LOGIN] [--limit N] [--after ID]
+  doc list [--state S] [--workflow ID] [--org CODE] [--author LOGIN] [--search WORDS]
+           [--limit N] [--after ID]
   task list                              the open tasks of --as LOGIN
   tick                                   escalate tasks whose deadline has passed
   audit verify                           recompute the audit chain
   user list [--role R] [--org CODE] [--limit N] [--after LOGIN]
   user add LOGIN --name NAME --org CODE [--email E] [--role ROLE[@ORG]]... [--password-file F]
   user passwd LOGIN --password-file F    set a password for the HTTP API (first line of F)
+  serve [--port N] [--bind ADDR] [--config FILE] [--tick SECONDS] [--access-log FILE|stderr|off]
+                                         the HTTP API (docs/http-api.md) until SIGINT/SIGTERM
 
 The data directory is --data, else $QUJAT_DATA, else ./qujat-data. --as names the user
 the command acts for (this CLI is a local operator's tool). --now fixes the clock
@@ -61,6 +64,7 @@ int run(int argc, char** argv) {
         {"init", cli::runInit},   {"demo", cli::runDemo},         {"workflow", cli::runWorkflow},
         {"directory", cli::runDirectory}, {"doc", cli::runDoc},   {"task", cli::runTask},
         {"tick", cli::runTick},   {"audit", cli::runAudit},       {"user", cli::runUser},
+        {"serve", cli::runServe},
     };
     auto runner = kCommands.find(command);
     if (runner == kCommands.end()) {

@@ -64,6 +64,24 @@ Status duplicateNumber(const Status& s, const Document& d) {
     return alreadyExists("registration number '" + *d.registrationNumber + "' is already given to another document");
 }
 
+// The user's words as an FTS5 query: each word quoted (so operators and punctuation in
+// it mean nothing) and matched as a prefix; all words must occur.
+std::string ftsQuery(const std::string& words) {
+    std::string query;
+    std::size_t at = 0;
+    while (at < words.size()) {
+        const std::size_t start = words.find_first_not_of(" \t\r\n", at);
+        if (start == std::string::npos) break;
+        std::size_t end = words.find_first_of(" \t\r\n", start);
+        if (end == std::string::npos) end = words.size();
+        std::string word;
+        for (char c : words.substr(start, end - start)) word += c == '"' ? std::string("\"\"") : std::string(1, c);
+        query += (query.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+        at = end;
+    }
+    return query;
+}
+
 }  // namespace
 
 Result<Document> document(SqliteConnection& db, DocumentId id) {
@@ -85,10 +103,12 @@ Status requireDocument(SqliteConnection& db, DocumentId id) {
 Result<std::vector<Document>> listDocuments(SqliteConnection& db, const DocumentFilter& filter) {
     std::vector<Document> out;
     if (filter.limit <= 0) return out;
+    if (filter.text && ftsQuery(*filter.text).empty()) return out;
     // Only the filters present go into the SQL, so each combination gets a plan that uses
     // its index; the (at most 16) texts are cached like any other statement.
     std::string sql = kColumns + "WHERE id > ?1";
     if (filter.id) sql += " AND id = ?9";
+    if (filter.text) sql += " AND id IN (SELECT rowid FROM document_text WHERE document_text MATCH ?10)";
     if (filter.workflowId) sql += " AND workflow_id = ?3";
     if (filter.state) sql += " AND state = ?4";
     if (filter.originOrgCode) sql += " AND origin_org_code = ?5";
@@ -106,6 +126,7 @@ Result<std::vector<Document>> listDocuments(SqliteConnection& db, const Document
     q->bindInt(1, filter.afterId);
     q->bindInt(2, filter.limit);
     if (filter.id) q->bindInt(9, *filter.id);
+    if (filter.text) q->bindText(10, ftsQuery(*filter.text));
     if (filter.workflowId) q->bindText(3, *filter.workflowId);
     if (filter.state) q->bindText(4, documentStateName(*filter.state));
     if (filter.originOrgCode) q->bindText(5, *filter.originOrgCode);
@@ -120,6 +141,13 @@ Result<std::vector<Document>> listDocuments(SqliteConnection& db, const Document
         QUJAT_ASSIGN_OR_RETURN(Document d, fromRow(*q));
         out.push_back(std::move(d));
     }
+}
+
+Status setSearchText(SqliteConnection& db, DocumentId id, const std::string& text) {
+    QUJAT_ASSIGN_OR_RETURN(StatementLease q, db.prepare("INSERT OR REPLACE INTO document_text (rowid, body) VALUES (?1, ?2)"));
+    q->bindInt(1, id);
+    q->bindText(2, text);
+    return q->run();
 }
 
 Result<std::vector<Version>> versions(SqliteConnection& db, DocumentId id) {

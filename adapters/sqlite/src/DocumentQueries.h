@@ -15,6 +15,7 @@ namespace qujat::sqlite::queries {
 
 engine::Result<engine::Document> document(SqliteConnection& db, engine::DocumentId id);
 engine::Result<std::vector<engine::Document>> listDocuments(SqliteConnection& db, const engine::DocumentFilter& filter);
+engine::Status setSearchText(SqliteConnection& db, engine::DocumentId id, const std::string& text);
 engine::Result<std::vector<engine::Version>> versions(SqliteConnection& db, engine::DocumentId id);
 engine::Result<std::int64_t> countDocuments(SqliteConnection& db);
 // kNotFound unless document `id` exists.

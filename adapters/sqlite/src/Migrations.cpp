@@ -199,6 +199,11 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_user ON sessions(user_id, created_at);
 )sql"},
+    {4, R"sql(
+-- Full-text search; rowid = documents.id. unicode61 folds case for Cyrillic, Kazakh
+-- letters included; diacritics are kept (removing them would merge distinct letters).
+CREATE VIRTUAL TABLE document_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
+)sql"},
 };
 
 engine::Result<int> userVersion(SqliteConnection& connection) {

@@ -24,6 +24,9 @@ public:
     engine::Status updateTask(const engine::Task& task) override;
     engine::Result<std::int64_t> nextCounterValue(const std::string& key) override;
     engine::Status appendAuditEvent(const engine::AuditEvent& e) override;
+    engine::Status setSearchText(engine::DocumentId id, const std::string& text) override {
+        return queries::setSearchText(db_, id, text);
+    }
     engine::Status insertSession(const std::string& tokenSha256, const engine::Session& session) override {
         return queries::insertSession(db_, tokenSha256, session);
     }

@@ -30,8 +30,8 @@ struct DocumentFilter {
     std::optional<DocumentState> state;
     std::optional<std::string> originOrgCode;
     std::optional<std::string> authorLogin;
-    // Words that must all occur (case-insensitively, Kazakh and Russian included) in the
-    // title, the field values or the text of the current version.
+    // Words that must all occur (case-insensitively, Kazakh and Russian included; each word
+    // also as the start of a longer one) in the document's search text (setSearchText).
     std::optional<std::string> text;
     // Only documents this user may see at `visibleAt`: authored by them; originating in the
     // subtree of an organisation where they hold any role; or with a task assigned to them
@@ -136,6 +136,8 @@ public:
     // as given); kAborted otherwise.
     virtual Status updateDocument(const Document& doc, std::int64_t expectedRevision) = 0;
     virtual Status insertVersion(const Version& v) = 0;
+    // Replaces what full-text search finds the document by (DocumentFilter::text).
+    virtual Status setSearchText(DocumentId id, const std::string& text) = 0;
     virtual Result<TaskId> insertTask(const Task& task) = 0;   // task.id ignored
     virtual Status updateTask(const Task& task) = 0;
     virtual Result<std::int64_t> insertSignature(const SignatureRecord& signature) = 0;  // id ignored
