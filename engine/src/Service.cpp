@@ -283,6 +283,19 @@ Result<std::string> Service::versionContent(const Viewer& viewer, DocumentId id,
     return ports_.content.get(sha);
 }
 
+Result<std::string> Service::signatureContent(const Viewer& viewer, DocumentId id, std::int64_t signatureId) {
+    std::string sha;
+    QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {
+        QUJAT_ASSIGN_OR_RETURN(std::vector<SignatureRecord> signatures, r.signaturesOf(id));
+        for (const SignatureRecord& s : signatures)
+            if (s.id == signatureId) sha = s.cmsSha256;
+        if (sha.empty())
+            return notFound("document " + std::to_string(id) + " has no signature " + std::to_string(signatureId));
+        return Status::ok();
+    }));
+    return ports_.content.get(sha);
+}
+
 Result<std::vector<AuditEvent>> Service::history(const Viewer& viewer, DocumentId id) {
     std::vector<AuditEvent> events;
     QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {

@@ -169,6 +169,8 @@ public:
     Result<std::string> versionContent(const Viewer& viewer, DocumentId id, int versionNumber);
     // The audit events of one document, oldest first.
     Result<std::vector<AuditEvent>> history(const Viewer& viewer, DocumentId id);
+    // The kept CMS (DER, with its timestamp) of one accepted signature of the document.
+    Result<std::string> signatureContent(const Viewer& viewer, DocumentId id, std::int64_t signatureId);
     // Open tasks the user may act on now, soonest due first.
     Result<std::vector<InboxItem>> inbox(const std::string& login);
 
