@@ -19,6 +19,9 @@ readonly kDefaultLogins=(
 # rsa.user, which is a valid RSA-2048 signer.
 readonly kTestUsers=(revoked.user expired.user future.user encipher.user weak.user rsa.user)
 readonly kCrlDays=30
+# Certificates and CRLs start this many days ago, so that the demo, which replays a past
+# week of work on its own clock, signs within their validity.
+readonly kBackdateDays=30
 
 usage() {
     cat >&2 <<EOF
@@ -139,7 +142,7 @@ issue root-ca.cnf "$rootDir" issuing_ext "/C=KZ/O=Qujat Development/CN=Qujat Dev
     "$issuingDir/key.pem" "$issuingDir/cert.pem" -365 3650
 
 makeUser() {  # LOGIN
-    local login=$1 dir="$out/users/$1" alg=p256 ext=user_ext start=-1 end=730
+    local login=$1 dir="$out/users/$1" alg=p256 ext=user_ext start=-$kBackdateDays end=730
     case "$login" in
         expired.user) start=-200; end=-100 ;;
         future.user) start=100; end=465 ;;
@@ -166,7 +169,7 @@ makeService() {  # NAME EXTENSIONS SUBJECT
     local dir="$out/$1"
     mkdir -p "$dir"
     newKey "$dir/key.pem" p256
-    issue issuing-ca.cnf "$issuingDir" "$2" "$3" "$dir/key.pem" "$dir/cert.pem" -1 730
+    issue issuing-ca.cnf "$issuingDir" "$2" "$3" "$dir/key.pem" "$dir/cert.pem" -$kBackdateDays 730
     cat "$dir/cert.pem" "$issuingDir/cert.pem" > "$dir/chain.pem"
 }
 
@@ -196,9 +199,9 @@ for login in "${revocations[@]}"; do revoke "$login"; done
 # the chain, the issuing CA's own included.
 mkdir -p "$out/trust.tmp"
 QUJAT_CA_DIR="$rootDir" openssl ca -batch -config "$confDir/root-ca.cnf" -gencrl \
-    -crldays "$kCrlDays" -out "$out/trust.tmp/root.crl.pem" 2>/dev/null
+    -crl_lastupdate "$(stamp -$kBackdateDays)" -crl_nextupdate "$(stamp $kCrlDays)" -out "$out/trust.tmp/root.crl.pem" 2>/dev/null
 QUJAT_CA_DIR="$issuingDir" openssl ca -batch -config "$confDir/issuing-ca.cnf" -gencrl \
-    -crldays "$kCrlDays" -out "$out/trust.tmp/issuing-ca.crl.pem" 2>/dev/null
+    -crl_lastupdate "$(stamp -$kBackdateDays)" -crl_nextupdate "$(stamp $kCrlDays)" -out "$out/trust.tmp/issuing-ca.crl.pem" 2>/dev/null
 cp "$rootDir/cert.pem" "$out/trust.tmp/root.pem"
 cp "$issuingDir/cert.pem" "$out/trust.tmp/issuing-ca.pem"
 chmod 755 "$out/trust.tmp"

@@ -152,6 +152,8 @@ Result<std::optional<Service::CheckedApproval>> Service::checkApproval(const std
     std::shared_ptr<const WorkflowDefinition> def;
     Document doc;
     Version current;
+    bool hasSeat = false;
+    const Millis now = ports_.clock.now();
     Status s = ports_.store.read([&](StoreReader& r) -> Status {
         auto loaded = r.document(id);
         if (!loaded.isOk()) return notFound("document " + std::to_string(id) + " does not exist");
@@ -159,14 +161,20 @@ Result<std::optional<Service::CheckedApproval>> Service::checkApproval(const std
         QUJAT_ASSIGN_OR_RETURN(def, definitionFor(r, doc.workflowId, doc.workflowVersion));
         QUJAT_ASSIGN_OR_RETURN(std::vector<Version> versions, r.versions(id));
         current = versions.back();
+        QUJAT_ASSIGN_OR_RETURN(std::vector<Task> tasks, r.tasksOf(id));
+        for (const Task& t : tasks) {
+            if (t.state != TaskState::kOpen || t.stepId != doc.currentStep || t.round != doc.round) continue;
+            QUJAT_ASSIGN_OR_RETURN(auto authority, authorityOn(r, t, actor, now));
+            hasSeat = hasSeat || authority.has_value();
+        }
         return Status::ok();
     });
     QUJAT_RETURN_IF_ERROR(s);
     const Step* step = def->step(doc.currentStep);
-    // Who may act, and in which state, is checked in the transaction; here only the evidence.
-    if (doc.state != DocumentState::kInProgress || !step || step->kind != StepKind::kSign) return checked;
+    // The transaction decides who may act and in which state; evidence is only checked
+    // for someone who has a seat now, so no one else can use the check as an oracle.
+    if (!hasSeat || doc.state != DocumentState::kInProgress || !step || step->kind != StepKind::kSign) return checked;
     QUJAT_ASSIGN_OR_RETURN(std::string bytes, ports_.content.get(current.sha256));
-    const Millis now = ports_.clock.now();
     ApprovalContext ctx{*def, *step, doc, current, bytes, actor, decision.evidence, now};
     QUJAT_ASSIGN_OR_RETURN(ApprovalOutcome outcome, ports_.approvals.check(ctx));
     checked = CheckedApproval{step->id, doc.round, doc.currentVersion, std::move(outcome), ""};

@@ -8,6 +8,7 @@
 
 #include <fstream>
 
+#include "support/DevPki.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"
 
@@ -79,23 +80,31 @@ TEST_CASE("workflow check reports each problem as file:line:column and fails", "
 
 TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]") {
     TempDir dir;
-    auto demo = runQujat(dir, "demo");
+    const std::string pki = " --pki " + shellQuote(qujat::test::DevPki::shared().dir());
+    CHECK(runQujat(dir, "demo").exitCode == 3);  // it signs for real, so it needs a PKI
+    auto demo = runQujat(dir, "demo" + pki);
     INFO(demo.output);
     REQUIRE(demo.exitCode == 0);
-    for (const char* line : {"rejects", "resubmits", "escalated", "registered as № ", "refused and audited",
-                             "audit chain", "intact"})
+    for (const char* line : {"signs and approves", "rejects", "resubmits", "escalated", "registered as № ",
+                             "refused and audited", "audit chain", "intact"})
         CHECK_THAT(demo.output, Catch::Contains(line));
 
-    SECTION("every document completed its route") {
+    SECTION("three documents completed their route, with signatures; one waits in an inbox") {
         auto list = runQujat(dir, "--json doc list");
         REQUIRE(list.exitCode == 0);
         auto docs = json(list).extract<Poco::JSON::Array::Ptr>();
-        REQUIRE(docs->size() == 3);
-        for (std::size_t i = 0; i < docs->size(); ++i)
-            CHECK(docs->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") == "completed");
+        REQUIRE(docs->size() == 4);
+        for (unsigned i = 0; i < 3; ++i) CHECK(docs->getObject(i)->getValue<std::string>("state") == "completed");
+        CHECK(docs->getObject(3)->getValue<std::string>("state") == "in-progress");
+        auto inbox = runQujat(dir, "--json --as chairman.ppo-00002 task list");
+        REQUIRE(inbox.exitCode == 0);
+        CHECK(json(inbox).extract<Poco::JSON::Array::Ptr>()->size() == 1);
+        auto shown = runQujat(dir, "--json doc show 1");
+        REQUIRE(shown.exitCode == 0);
+        CHECK(json(shown).extract<Poco::JSON::Object::Ptr>()->getArray("signatures")->size() == 2);
     }
     SECTION("running it again on the same store is refused") {
-        auto again = runQujat(dir, "demo");
+        auto again = runQujat(dir, "demo" + pki);
         CHECK(again.exitCode == 6);
         CHECK_THAT(again.output, Catch::Contains("empty data directory"));
     }
@@ -118,7 +127,7 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
 
 TEST_CASE("a document's life from the command line", "[cli][doc]") {
     TempDir dir;
-    REQUIRE(runQujat(dir, "init").exitCode == 0);
+    REQUIRE(runQujat(dir, "init --pki " + shellQuote(qujat::test::DevPki::shared().dir())).exitCode == 0);
     REQUIRE(runQujat(dir, "directory generate").exitCode == 0);
     const std::string file = dir.file("protocol.txt");
     writeText(file, "Хаттама / Протокол");
@@ -132,13 +141,47 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
     const std::string id = std::to_string(doc->getValue<int>("id"));
     CHECK(doc->getValue<std::string>("step") == "sign");
 
-    SECTION("the chairman finds it in the inbox and approves it") {
+    SECTION("the chairman finds it in the inbox, signs it on his side and approves with the signature") {
         auto inbox = runQujat(dir, "--json --as chairman.ppo-00001 task list");
         REQUIRE(inbox.exitCode == 0);
         CHECK(json(inbox).extract<Poco::JSON::Array::Ptr>()->size() == 1);
-        auto approved = runQujat(dir, "--as chairman.ppo-00001 doc approve " + id);
+        const auto& pki = qujat::test::DevPki::shared();
+        const std::string user = pki.userDir("chairman.ppo-00001");
+        const std::string sig = dir.file("chairman.p7s");
+        CHECK(runQujat(dir, "--as chairman.ppo-00001 doc approve " + id).exitCode == 6);  // no signature
+        auto signedFile = runQujat(dir, "sign --key " + shellQuote(user + "/key.pem") + " --cert " +
+                                            shellQuote(user + "/cert.pem") + " --chain " + shellQuote(user + "/chain.pem") +
+                                            " --out " + shellQuote(sig) + " " + shellQuote(file));
+        INFO(signedFile.output);
+        REQUIRE(signedFile.exitCode == 0);
+        auto verified = runQujat(dir, "signature verify --trust " + shellQuote(pki.trustDir()) + " --content " +
+                                          shellQuote(file) + " " + shellQuote(sig));
+        CHECK(verified.exitCode == 0);
+        CHECK_THAT(verified.output, Catch::Contains("PASSED"));
+        // Not yet his: the certificate must be registered to him first.
+        CHECK(runQujat(dir, "--as chairman.ppo-00001 doc approve " + id + " --signature " + shellQuote(sig)).exitCode == 8);
+        REQUIRE(runQujat(dir, "cert register chairman.ppo-00001 " + shellQuote(user + "/cert.pem")).exitCode == 0);
+        CHECK(runQujat(dir, "cert register secretary.ppo-00001 " + shellQuote(user + "/cert.pem")).exitCode == 5);
+        auto approved = runQujat(dir, "--as chairman.ppo-00001 doc approve " + id + " --signature " + shellQuote(sig));
         INFO(approved.output);
         CHECK(approved.exitCode == 0);
+    }
+    SECTION("signature verify names what is wrong and exits non-zero") {
+        const auto& pki = qujat::test::DevPki::shared();
+        const std::string user = pki.userDir("revoked.user");
+        const std::string sig = dir.file("revoked.p7s");
+        REQUIRE(runQujat(dir, "sign --key " + shellQuote(user + "/key.pem") + " --cert " + shellQuote(user + "/cert.pem") +
+                                  " --out " + shellQuote(sig) + " " + shellQuote(file))
+                    .exitCode == 0);
+        auto revoked = runQujat(dir, "signature verify --trust " + shellQuote(pki.trustDir()) + " --content " +
+                                         shellQuote(file) + " " + shellQuote(sig));
+        CHECK(revoked.exitCode == 21);
+        CHECK_THAT(revoked.output, Catch::Contains("FAILED") && Catch::Contains("REVOKED"));
+        writeText(dir.file("other.txt"), "другой текст");
+        auto other = runQujat(dir, "signature verify --trust " + shellQuote(pki.trustDir()) + " --content " +
+                                       shellQuote(dir.file("other.txt")) + " " + shellQuote(sig));
+        CHECK(other.exitCode != 0);
+        CHECK_THAT(other.output, Catch::Contains("HASH_FAILURE"));
     }
     SECTION("user errors have distinct exit codes") {
         CHECK(runQujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 8);  // permission denied

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "CmsTools.h"
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"

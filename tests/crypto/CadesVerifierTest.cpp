@@ -2,7 +2,7 @@
 #include <filesystem>
 
 #include "CmsTools.h"
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "CmsTools.h"
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"
 #include "qujat/crypto/CadesVerifier.h"

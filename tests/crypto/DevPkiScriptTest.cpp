@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"

@@ -5,7 +5,7 @@
 #include <random>
 
 #include "CmsTools.h"
-#include "DevPki.h"
+#include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 #include "qujat/crypto/CadesSigner.h"
 #include "qujat/crypto/CadesVerifier.h"

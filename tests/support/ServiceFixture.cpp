@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "Context.h"
+#include "SignatureCommands.h"
 #include "StatusMatchers.h"
 
 namespace qujat::test {
@@ -22,12 +23,21 @@ Org org(const std::string& code, std::optional<std::string> parent, OrgLevel lev
 
 }  // namespace
 
-ServiceFixture::ServiceFixture(bool groupCommit) {
+ServiceFixture::ServiceFixture(bool groupCommit) : ServiceFixture(groupCommit, "") {}
+
+std::unique_ptr<ServiceFixture> ServiceFixture::signing(const std::string& pkiDir) {
+    return std::unique_ptr<ServiceFixture>(new ServiceFixture(false, pkiDir));
+}
+
+ServiceFixture::ServiceFixture(bool groupCommit, const std::string& pkiDir) {
+    if (!pkiDir.empty()) REQUIRE_OK(cli::installPki(pkiDir, dir_.path()));
     cli::RuntimeOptions options;
     options.dataDir = dir_.path();
     options.now = *parseIsoUtc("2026-03-02T09:00:00Z");
     options.groupCommit = groupCommit;
     options.passwordCostLog2 = 10;  // the real cost is 2^15; the algorithm is the same
+    // Routing tests leave signatures out; signed approvals are tested with a real PKI.
+    options.requireSignatures = !pkiDir.empty();
     auto runtime = cli::Runtime::open(options);
     REQUIRE_OK(runtime);
     runtime_ = std::move(runtime).value();

@@ -23,6 +23,9 @@ namespace qujat::test {
 class ServiceFixture {
 public:
     explicit ServiceFixture(bool groupCommit = false);
+    // With the trust anchors, CRLs and TSA of a PKI made by certs/make-dev-pki.sh: sign steps
+    // then demand verified signatures.
+    static std::unique_ptr<ServiceFixture> signing(const std::string& pkiDir);
     ~ServiceFixture();
 
     engine::Service& service() { return runtime_->service(); }
@@ -43,7 +46,10 @@ public:
     std::int64_t auditLength();
     engine::Result<engine::AuditEvent> lastAuditEvent();
 
+    std::string dataDir() const { return dir_.path(); }
+
 private:
+    ServiceFixture(bool groupCommit, const std::string& pkiDir);
     void loadWorkflows();
     void loadDirectory();
 

@@ -1,9 +1,16 @@
 // qujat demo: a guided story through all three workflows on a fresh data directory.
 #include <iostream>
 
+#include <filesystem>
+
 #include "Context.h"
 #include "EmbeddedFiles.h"
+#include "FileIo.h"
 #include "Output.h"
+#include "SignatureCommands.h"
+#include "qujat/crypto/CadesSigner.h"
+#include "qujat/crypto/Certificate.h"
+#include "qujat/crypto/SigningIdentity.h"
 #include "qujat/directory/DirectoryGenerator.h"
 
 namespace qujat::cli {
@@ -21,7 +28,8 @@ constexpr engine::Millis kDay = 24 * kHour;
 // unexpected result.
 class Story {
 public:
-    Story(Runtime& rt, std::ostream& out) : rt_(rt), service_(rt.service()), out_(out) {}
+    Story(Runtime& rt, std::string pkiDir, std::ostream& out)
+        : rt_(rt), service_(rt.service()), pkiDir_(std::move(pkiDir)), out_(out) {}
 
     void say(const std::string& text) { out_ << text << "\n"; }
     void chapter(const std::string& title) { out_ << "\n== " << title << "\n"; }
@@ -49,10 +57,35 @@ public:
     Result<Document> approve(const std::string& who, const Document& doc, const std::string& comment = "") {
         engine::Decision decision;
         decision.comment = comment;
+        QUJAT_ASSIGN_OR_RETURN(bool signing, atSignStep(doc));
+        if (signing) {
+            QUJAT_ASSIGN_OR_RETURN(decision.evidence.signature, sign(who, doc));
+        }
         QUJAT_ASSIGN_OR_RETURN(Document d, service_.approve(who, doc.id, decision));
-        out_ << " ✓ " << who << " approves #" << d.id << (comment.empty() ? "" : " («" + comment + "»)") << " → "
-             << where(d) << "\n";
+        out_ << (signing ? " ✍ " : " ✓ ") << who << (signing ? " signs and approves #" : " approves #") << d.id
+             << (comment.empty() ? "" : " («" + comment + "»)") << " → " << where(d) << "\n";
         return d;
+    }
+
+    // Registers the certificate of every PKI user who is in the directory to that user.
+    Result<int> registerCertificates() {
+        namespace fs = std::filesystem;
+        int registered = 0;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(pkiDir_ + "/users", ec)) {
+            const std::string login = entry.path().filename().string();
+            if (!service_.user(login).isOk()) continue;  // a test user of the PKI, not of the party
+            QUJAT_ASSIGN_OR_RETURN(PkiUserFiles files, pkiUser(pkiDir_, login));
+            QUJAT_ASSIGN_OR_RETURN(crypto::Certificate cert, crypto::Certificate::fromPem(files.certificatePem));
+            engine::CertificateBinding binding;
+            binding.login = login;
+            binding.certificateSha256 = cert.sha256Hex();
+            binding.subject = cert.subject();
+            QUJAT_RETURN_IF_ERROR(service_.registerCertificate("operator", binding));
+            ++registered;
+        }
+        if (ec) return engine::unavailable("cannot read " + pkiDir_ + "/users: " + ec.message());
+        return registered;
     }
 
     Result<Document> reject(const std::string& who, const Document& doc, const std::string& comment) {
@@ -63,9 +96,15 @@ public:
         return d;
     }
 
-    // An attempt the engine must refuse; the story goes on only if it is refused.
+    // An attempt the engine must refuse; the story goes on only if it is refused. Signed
+    // where the step asks for it, so the refusal is about who acts, not a missing signature.
     Status expectRefusal(const std::string& who, const Document& doc, const std::string& what) {
-        auto attempt = service_.approve(who, doc.id, engine::Decision{});
+        engine::Decision decision;
+        QUJAT_ASSIGN_OR_RETURN(bool signing, atSignStep(doc));
+        if (signing && std::filesystem::exists(pkiDir_ + "/users/" + who)) {
+            QUJAT_ASSIGN_OR_RETURN(decision.evidence.signature, sign(who, doc));
+        }
+        auto attempt = service_.approve(who, doc.id, decision);
         if (attempt.isOk()) return engine::internalError("the engine accepted " + what);
         out_ << " ! " << who << " tries " << what << " → refused and audited: " << attempt.status().message() << "\n";
         return Status::ok();
@@ -81,8 +120,29 @@ public:
     engine::Service& service() { return service_; }
 
 private:
+    Result<bool> atSignStep(const Document& doc) {
+        QUJAT_ASSIGN_OR_RETURN(engine::DocumentView current, service_.document(engine::Viewer::localOperator(), doc.id));
+        QUJAT_ASSIGN_OR_RETURN(engine::WorkflowDefinition def, service_.workflow(doc.workflowId, doc.workflowVersion));
+        const engine::Step* step = def.step(current.document.currentStep);
+        return step && step->kind == engine::StepKind::kSign;
+    }
+
+    // What the approver's own machine does: sign the current version with their key.
+    Result<std::string> sign(const std::string& who, const Document& doc) {
+        QUJAT_ASSIGN_OR_RETURN(engine::DocumentView view, service_.document(engine::Viewer::localOperator(), doc.id));
+        QUJAT_ASSIGN_OR_RETURN(std::string content, service_.versionContent(engine::Viewer::localOperator(), doc.id,
+                                                                            view.document.currentVersion));
+        QUJAT_ASSIGN_OR_RETURN(PkiUserFiles files, pkiUser(pkiDir_, who));
+        QUJAT_ASSIGN_OR_RETURN(crypto::SigningIdentity id,
+                               crypto::SigningIdentity::fromPem(files.keyPem, files.certificatePem, files.chainPem));
+        crypto::SigningOptions options;
+        options.signingTime = rt_.manualClock()->now();
+        return crypto::CadesSigner().signDetached(content, id.key, id.certificate, id.chain, options);
+    }
+
     Runtime& rt_;
     engine::Service& service_;
+    std::string pkiDir_;
     std::ostream& out_;
 };
 
@@ -180,8 +240,8 @@ Status decisionChapter(Story& story, const std::string& districtCode) {
     return Status::ok();
 }
 
-Status tellStory(Runtime& rt, std::ostream& out) {
-    Story story(rt, out);
+Status tellStory(Runtime& rt, const std::string& pkiDir, std::ostream& out) {
+    Story story(rt, pkiDir, out);
     engine::Service& service = rt.service();
     auto existing = service.listDocuments(engine::Viewer::localOperator(), engine::DocumentFilter{});
     if (!existing.isOk()) return existing.status();
@@ -196,30 +256,55 @@ Status tellStory(Runtime& rt, std::ostream& out) {
         story.say("  directory: " + std::to_string(data.orgs.size()) + " organisations, " +
                   std::to_string(data.users.size()) + " users, " + std::to_string(data.grants.size()) + " role grants");
     }
+    QUJAT_ASSIGN_OR_RETURN(int registered, story.registerCertificates());
+    story.say("  certificates of " + std::to_string(registered) + " signers registered from " + pkiDir +
+              "; sign steps take only their CAdES signatures, time-stamped by the engine's TSA");
     QUJAT_ASSIGN_OR_RETURN(engine::Org first, service.organisation("PPO-00001"));
     QUJAT_ASSIGN_OR_RETURN(engine::Org second, service.organisation("PPO-00002"));
     QUJAT_RETURN_IF_ERROR(protocolChapter(story, first));
     QUJAT_RETURN_IF_ERROR(reportChapter(story, second));
     QUJAT_RETURN_IF_ERROR(decisionChapter(story, *first.parentCode));
 
-    story.chapter("4. The audit chain");
+    story.chapter("4. Left for you: a protocol of " + second.code + " waits for its chairman's signature");
+    QUJAT_ASSIGN_OR_RETURN(std::string waiting, story.holder("secretary", second.code));
+    engine::SubmitRequest req;
+    req.workflowId = "ppo-protocol";
+    req.title = "Протокол собрания ППО № 2 / БПҰ жиналысының хаттамасы № 2";
+    req.originOrgCode = second.code;
+    req.fields = {{"meeting-date", story.today()}, {"present", "23"}};
+    req.content = textFile("protocol-2.txt", protocolText(second.nameKk));
+    QUJAT_RETURN_IF_ERROR(story.submit(waiting, req).status());
+
+    story.chapter("5. The audit chain");
     QUJAT_ASSIGN_OR_RETURN(engine::AuditVerification v, service.verifyAudit());
     if (!v.intact()) return engine::dataLoss("the audit chain is broken: " + v.problem);
     story.say("  intact: " + std::to_string(v.events) + " events, head #" + std::to_string(v.headSeq) + " " + v.headHash);
     story.say("\nExplore it (data in " + rt.dataDir() + "):\n"
               "  qujat doc list\n  qujat doc show 2\n  qujat doc history 2\n"
-              "  qujat task list --as " + story.holder("inspector", *first.parentCode).value() + "\n"
-              "  qujat audit verify");
+              "  qujat task list --as " + story.holder("chairman", second.code).value() + "\n"
+              "  qujat audit verify\n"
+              "To sign the waiting protocol, give its chairman a certificate and register it:\n"
+              "  certs/make-dev-pki.sh " + pkiDir + " " + story.holder("chairman", second.code).value() + "\n"
+              "  qujat cert register " + story.holder("chairman", second.code).value() + " " + pkiDir + "/users/" +
+              story.holder("chairman", second.code).value() + "/cert.pem");
     return Status::ok();
 }
 
 }  // namespace
 
 int runDemo(Context& ctx, const Args& args) {
-    if (Status s = args.onlyKnown({}); !s.isOk()) return reportFailure(s, ctx.json());
+    if (Status s = args.onlyKnown({"pki"}); !s.isOk()) return reportFailure(s, ctx.json());
+    auto pki = args.option("pki");
+    if (!pki)
+        return reportFailure(engine::invalidArgument("the demo signs for real: make a development PKI with "
+                                                     "`certs/make-dev-pki.sh DIR`, then run `qujat demo --pki DIR`"),
+                             ctx.json());
+    // Before the runtime opens: it chooses how approvals are checked from what it finds.
+    for (Status s : {makeDirectories(ctx.options().dataDir), installPki(*pki, ctx.options().dataDir)})
+        if (!s.isOk()) return reportFailure(s, ctx.json());
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
-    Status s = tellStory(**rt, std::cout);
+    Status s = tellStory(**rt, *pki, std::cout);
     if (!s.isOk()) return reportFailure(s, ctx.json());
     return 0;
 }

@@ -79,6 +79,11 @@ int decide(Context& ctx, const Args& args, bool approve) {
     engine::Decision decision;
     decision.comment = args.option("comment").value_or("");
     if (*task) decision.taskId = *task;
+    if (auto signature = args.option("signature")) {
+        auto der = readFile(*signature);
+        if (!der.isOk()) return reportFailure(der.status(), ctx.json());
+        decision.evidence.signature = std::move(der).value();
+    }
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
     auto& service = (*rt)->service();
@@ -210,7 +215,7 @@ int content(Context& ctx, const Args& args) {
 int runDoc(Context& ctx, const Args& args) {
     const auto& p = args.positionals();
     const std::string sub = p.empty() ? "" : p[0];
-    if (Status s = args.onlyKnown({"workflow", "title", "org", "field", "comment", "task", "state", "author", "search", "limit",
+    if (Status s = args.onlyKnown({"workflow", "title", "org", "field", "comment", "task", "signature", "state", "author", "search", "limit",
                                    "after", "version", "out"});
         !s.isOk())
         return reportFailure(s, ctx.json());

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "ApprovalPolicy.h"
 #include "EmbeddedFiles.h"
 #include "FileIo.h"
 #include "qujat/files/FileContentStore.h"
@@ -68,8 +69,10 @@ Result<std::unique_ptr<Runtime>> Runtime::open(const RuntimeOptions& options) {
     auto content = files::FileContentStore::open(options.dataDir + "/content", rt->hasher_);
     if (!content.isOk()) return content.status();
     rt->content_ = std::move(content).value();
+    QUJAT_ASSIGN_OR_RETURN(rt->approvals_,
+                           approvalCheckFor(options.dataDir, options.requireSignatures, *rt->store_, *rt->clock_));
     rt->service_ = std::make_unique<engine::Service>(
-        engine::ServicePorts{*rt->store_, *rt->content_, *rt->clock_, rt->hasher_, *rt->parser_, rt->approvals_},
+        engine::ServicePorts{*rt->store_, *rt->content_, *rt->clock_, rt->hasher_, *rt->parser_, *rt->approvals_},
         rt->roles_);
     rt->passwords_ = std::make_unique<crypto::ScryptPasswordHasher>(options.passwordCostLog2);
     rt->accounts_ = std::make_unique<engine::Accounts>(*rt->store_, *rt->clock_, rt->hasher_, *rt->passwords_, rt->random_);

@@ -10,7 +10,6 @@
 #include "qujat/engine/Accounts.h"
 #include "qujat/engine/Clocks.h"
 #include "qujat/engine/Service.h"
-#include "qujat/engine/UnsignedApprovals.h"
 #include "qujat/engine/ports/Store.h"
 #include "qujat/xml/LibXmlWorkflowParser.h"
 
@@ -22,6 +21,9 @@ struct RuntimeOptions {
     std::optional<engine::Millis> now;    // --now: a fixed clock (deadlines, replays)
     bool groupCommit = false;             // batch concurrent transactions into one fsync
     int passwordCostLog2 = 15;            // scrypt N = 2^this; tests lower it to stay fast
+    // Sign steps demand a verified signature (see ApprovalPolicy.h). Only routing tests that
+    // are not about signatures turn this off.
+    bool requireSignatures = true;
 };
 
 // The composition root: the only place that knows every concrete adapter. Opening the
@@ -57,7 +59,7 @@ private:
     engine::ManualClock* manualClock_ = nullptr;  // set when clock_ is a ManualClock
     std::unique_ptr<engine::Store> store_;
     std::unique_ptr<engine::ContentStore> content_;
-    engine::UnsignedApprovals approvals_;
+    std::unique_ptr<engine::ApprovalCheck> approvals_;
     std::unique_ptr<engine::Service> service_;
     std::unique_ptr<crypto::ScryptPasswordHasher> passwords_;
     crypto::OpenSslRandom random_;

@@ -5,6 +5,7 @@
 #include "EmbeddedFiles.h"
 #include "FileIo.h"
 #include "Output.h"
+#include "SignatureCommands.h"
 #include "qujat/engine/WorkflowCheck.h"
 
 namespace qujat::cli {
@@ -23,7 +24,12 @@ Status loadBuiltInWorkflows(Runtime& rt, const std::string& actor, std::ostream*
 }
 
 int runInit(Context& ctx, const Args& args) {
-    if (Status s = args.onlyKnown({}); !s.isOk()) return reportFailure(s, ctx.json());
+    if (Status s = args.onlyKnown({"pki"}); !s.isOk()) return reportFailure(s, ctx.json());
+    // Before the runtime opens: it chooses how approvals are checked from what it finds.
+    if (auto pki = args.option("pki")) {
+        if (Status s = makeDirectories(ctx.options().dataDir); !s.isOk()) return reportFailure(s, ctx.json());
+        if (Status s = installPki(*pki, ctx.options().dataDir); !s.isOk()) return reportFailure(s, ctx.json());
+    }
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
     std::ostream* log = ctx.json() ? nullptr : &std::cout;

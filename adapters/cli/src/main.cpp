@@ -13,15 +13,16 @@ using namespace qujat;
 
 const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [--now TIME] COMMAND ...
 
-  init                                   create the data directory and load the built-in workflows
-  demo                                   route sample documents through all three workflows
+  init [--pki DIR]                       create the data directory, load the built-in workflows and
+                                         (with --pki) the trust anchors, CRLs and TSA key of a PKI
+  demo --pki DIR                         route sample documents through all three workflows, signing
   workflow check FILE...                 validate workflow files (schema and semantics)
   workflow load FILE...                  load workflow definitions into the store
   workflow list | show ID [--version N]
   directory generate [--seed N] [--export DIR]
   directory import DIR                   orgs.csv, users.csv, grants.csv [, delegations.csv]
   doc submit FILE --workflow ID --title T [--org CODE] [--field NAME=VALUE]...
-  doc approve ID [--comment C] [--task N]
+  doc approve ID [--signature SIG.p7s] [--comment C] [--task N]
   doc reject ID --comment C [--task N]
   doc resubmit ID FILE [--comment C] [--field NAME=VALUE]...
   doc show ID | history ID | content ID --out FILE [--version N]
@@ -30,6 +31,13 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   task list                              the open tasks of --as LOGIN
   tick                                   escalate tasks whose deadline has passed
   audit verify                           recompute the audit chain
+  sign --key KEY.pem --cert CERT.pem [--chain CHAIN.pem] --out SIG.p7s FILE
+  sign --p12 FILE.p12 [--password-file F] --out SIG.p7s FILE
+                                         make a detached CAdES signature (on the signer's machine)
+  signature verify --trust DIR --content FILE SIG.p7s
+                                         check a signature; exit 0 PASSED, 20 INDETERMINATE, 21 FAILED
+  cert register LOGIN CERT.pem | cert list LOGIN
+                                         certificates whose signatures count as that user's
   user list [--role R] [--org CODE] [--limit N] [--after LOGIN]
   user add LOGIN --name NAME --org CODE [--email E] [--role ROLE[@ORG]]... [--password-file F]
   user passwd LOGIN --password-file F    set a password for the HTTP API (first line of F)
@@ -63,6 +71,7 @@ int run(int argc, char** argv) {
         {"init", cli::runInit},   {"demo", cli::runDemo},         {"workflow", cli::runWorkflow},
         {"directory", cli::runDirectory}, {"doc", cli::runDoc},   {"task", cli::runTask},
         {"tick", cli::runTick},   {"audit", cli::runAudit},       {"user", cli::runUser},
+        {"sign", cli::runSign},   {"signature", cli::runSignature}, {"cert", cli::runCert},
     };
     auto runner = kCommands.find(command);
     if (runner == kCommands.end()) {
