@@ -15,10 +15,11 @@ using qujat::test::ServiceFixture;
 
 namespace {
 
-std::string signAs(const std::string& pkiLogin, const std::string& content) {
+std::string signAs(const std::string& pkiLogin, const std::string& content,
+                   Millis signingTime = qujat::test::nowMillis()) {
     const crypto::SigningIdentity id = DevPki::shared().identity(pkiLogin);
     crypto::SigningOptions options;
-    options.signingTime = qujat::test::nowMillis();
+    options.signingTime = signingTime;
     auto der = crypto::CadesSigner().signDetached(content, id.key, id.certificate, id.chain, options);
     REQUIRE_OK(der);
     return *der;
@@ -86,6 +87,11 @@ TEST_CASE("a sign step takes only a valid signature over the current version by 
         auto r = approveWith(*fx, "chairman.p2", other.id, signAs("revoked.user", text));
         CHECK_CODE(r, StatusCode::kFailedPrecondition);
         CHECK_THAT(r.status().message(), Catch::Contains("FAILED/REVOKED"));
+    }
+    SECTION("a signature claiming to be older than a day") {
+        const Millis twoDaysAgo = qujat::test::nowMillis() - 2LL * 24 * 3600 * 1000;
+        refusedWith(approveWith(*fx, "chairman.p1", doc.id, signAs("chairman.ppo-00001", text, twoDaysAgo)),
+                    StatusCode::kFailedPrecondition, "signing time");
     }
     SECTION("random bytes") {
         refusedWith(approveWith(*fx, "chairman.p1", doc.id, "\x30\x82\x01\x00 not DER at all"),
