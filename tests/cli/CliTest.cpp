@@ -166,6 +166,26 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
         INFO(approved.output);
         CHECK(approved.exitCode == 0);
     }
+    SECTION("a PKCS#12 file signs too, its password read from a file, never from the command line") {
+        const auto& pki = qujat::test::DevPki::shared();
+        const std::string user = pki.userDir("chairman.ppo-00001");
+        const std::string sig = dir.file("p12.p7s");
+        const std::string p12 = shellQuote(user + "/chairman.ppo-00001.p12");
+        auto made = runQujat(dir, "sign --p12 " + p12 + " --password-file " +
+                                      shellQuote(user + "/chairman.ppo-00001.p12.pass") + " --out " + shellQuote(sig) +
+                                      " " + shellQuote(file));
+        INFO(made.output);
+        REQUIRE(made.exitCode == 0);
+        CHECK(runQujat(dir, "signature verify --trust " + shellQuote(pki.trustDir()) + " --content " + shellQuote(file) +
+                                " " + shellQuote(sig))
+                  .exitCode == 0);
+        writeText(dir.file("wrong.pass"), "not the password\n");
+        CHECK(runQujat(dir, "sign --p12 " + p12 + " --password-file " + shellQuote(dir.file("wrong.pass")) + " --out " +
+                                shellQuote(sig) + " " + shellQuote(file) + " < /dev/null")
+                  .exitCode == 3);
+        CHECK(runQujat(dir, "sign --p12 " + p12 + " --password secret --out " + shellQuote(sig) + " " + shellQuote(file))
+                  .exitCode == 3);
+    }
     SECTION("signature verify names what is wrong and exits non-zero") {
         const auto& pki = qujat::test::DevPki::shared();
         const std::string user = pki.userDir("revoked.user");
