@@ -283,6 +283,17 @@ Result<std::string> Service::versionContent(const Viewer& viewer, DocumentId id,
     return ports_.content.get(sha);
 }
 
+Status Service::recordExport(const std::string& actor, DocumentId id, const std::string& packageSha256) {
+    const Millis now = ports_.clock.now();
+    return ports_.store.write([&](StoreWriter& w) -> Status {
+        QUJAT_RETURN_IF_ERROR(w.document(id).status());
+        return appendAudit(w, ports_.hasher,
+                           {actor, "document.export", "document/" + std::to_string(id), {{"package-sha256", packageSha256}}},
+                           now)
+            .status();
+    });
+}
+
 Result<std::string> Service::signatureContent(const Viewer& viewer, DocumentId id, std::int64_t signatureId) {
     std::string sha;
     QUJAT_RETURN_IF_ERROR(readDocument(viewer, id, [&](StoreReader& r) -> Status {

@@ -103,6 +103,18 @@ TEST_CASE("the demo tells the story and leaves a store to explore", "[cli][demo]
         REQUIRE(shown.exitCode == 0);
         CHECK(json(shown).extract<Poco::JSON::Object::Ptr>()->getArray("signatures")->size() == 2);
     }
+    SECTION("the evidence package of a signed protocol verifies offline, and the export is audited") {
+        const std::string zip = dir.file("evidence-1.zip");
+        auto exported = runQujat(dir, "doc export 1 --out " + shellQuote(zip));
+        INFO(exported.output);
+        REQUIRE(exported.exitCode == 0);
+        auto verified = runQujat(dir, "verify-package " + shellQuote(zip));
+        INFO(verified.output);
+        CHECK(verified.exitCode == 0);
+        auto history = runQujat(dir, "doc history 1");
+        CHECK_THAT(history.output, Catch::Contains("document.export"));
+        CHECK(runQujat(dir, "--as secretary.ppo-00002 doc export 1 --out " + shellQuote(dir.file("x.zip"))).exitCode == 4);
+    }
     SECTION("running it again on the same store is refused") {
         auto again = runQujat(dir, "demo" + pki);
         CHECK(again.exitCode == 6);

@@ -27,8 +27,6 @@ std::unique_ptr<engine::ApprovalCheck> unconfigured(const std::string& dataDir, 
                                                     " init --pki DIR`, DIR made by certs/make-dev-pki.sh)");
 }
 
-constexpr engine::Millis kMaxSignatureAge = 24LL * 3600 * 1000;
-
 }  // namespace
 
 std::string trustDirectory(const std::string& dataDir) { return dataDir + "/trust"; }
@@ -63,10 +61,7 @@ engine::Result<std::unique_ptr<engine::ApprovalCheck>> approvalCheckFor(const st
     QUJAT_ASSIGN_OR_RETURN(std::unique_ptr<crypto::LocalTsa> authority, crypto::LocalTsa::create(std::move(tsa)));
     auto verifier = std::make_shared<const crypto::CadesVerifier>(std::move(trust));
     crypto::VerificationPolicy policy;
-    // The signing time is the signer's claim until our timestamp covers it: an approval
-    // signed more than a day before it is handed in is refused, so no one can back-date a
-    // signature into the validity of a certificate that has since expired.
-    policy.maxSigningTimeAge = kMaxSignatureAge;
+    policy.maxSigningTimeAge = crypto::kApprovalSigningTimeMaxAge;
     return std::unique_ptr<engine::ApprovalCheck>(new crypto::CmsApprovalCheck(
         std::move(verifier), std::shared_ptr<crypto::TimeStampAuthority>(std::move(authority)), policy));
 }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "Context.h"
+#include "EvidenceCommands.h"
 #include "FileIo.h"
 #include "Output.h"
 
@@ -225,6 +226,7 @@ int runDoc(Context& ctx, const Args& args) {
     if (sub == "resubmit") return resubmit(ctx, args);
     if (sub == "show") return show(ctx, args);
     if (sub == "history") return history(ctx, args);
+    if (sub == "export") return runDocExport(ctx, args);
     if (sub == "list") return list(ctx, args);
     if (sub == "content") return content(ctx, args);
     return reportFailure(engine::invalidArgument("usage: qujat doc submit|approve|reject|resubmit|show|history|list|content "

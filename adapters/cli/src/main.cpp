@@ -4,6 +4,7 @@
 #include <map>
 
 #include "Context.h"
+#include "EvidenceCommands.h"
 #include "Output.h"
 #include "qujat/engine/Clocks.h"
 
@@ -26,6 +27,8 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   doc reject ID --comment C [--task N]
   doc resubmit ID FILE [--comment C] [--field NAME=VALUE]...
   doc show ID | history ID | content ID --out FILE [--version N]
+  doc export ID --out FILE.zip           evidence package: versions, signatures, timestamps, audit
+  verify-package FILE.zip                check an evidence package offline
   doc list [--state S] [--workflow ID] [--org CODE] [--author LOGIN] [--search WORDS]
            [--limit N] [--after ID]
   task list                              the open tasks of --as LOGIN
@@ -72,6 +75,7 @@ int run(int argc, char** argv) {
         {"directory", cli::runDirectory}, {"doc", cli::runDoc},   {"task", cli::runTask},
         {"tick", cli::runTick},   {"audit", cli::runAudit},       {"user", cli::runUser},
         {"sign", cli::runSign},   {"signature", cli::runSignature}, {"cert", cli::runCert},
+        {"verify-package", cli::runVerifyPackage},
     };
     auto runner = kCommands.find(command);
     if (runner == kCommands.end()) {

@@ -8,6 +8,12 @@ namespace qujat::crypto {
 
 class OcspFetcher;
 
+// How long before its time-stamp (or before it is handed in) an approval's claimed signing
+// time may lie. Certificates are judged at the signing time, which is only the signer's
+// claim until a time-stamp covers it; this bound stops back-dating a signature into the
+// validity of a certificate that has since expired or been revoked.
+inline constexpr engine::Millis kApprovalSigningTimeMaxAge = 24LL * 60 * 60 * 1000;
+
 // What CadesVerifier demands beyond the fixed profile (one signer, detached, SHA-256 or
 // stronger, RSA >= 2048 or P-256/P-384, signing-certificate-v2). The defaults are the
 // policy for approvals.
