@@ -120,4 +120,194 @@ Poco::JSON::Object::Ptr toJson(const engine::Diagnostic& d) {
     return o;
 }
 
+namespace {
+
+Poco::JSON::Object::Ptr localized(const engine::LocalizedText& text) {
+    auto o = newObject();
+    for (const auto& [lang, value] : text.byLang) o->set(lang, value);
+    return o;
+}
+
+const char* stepKindName(engine::StepKind k) {
+    switch (k) {
+        case engine::StepKind::kSubmit: return "submit";
+        case engine::StepKind::kSign: return "sign";
+        case engine::StepKind::kReview: return "review";
+        case engine::StepKind::kAcknowledge: return "acknowledge";
+        case engine::StepKind::kRegister: return "register";
+        case engine::StepKind::kBranch: return "branch";
+        case engine::StepKind::kEnd: return "end";
+    }
+    return "unknown";
+}
+
+const char* modeName(engine::DecisionMode m) {
+    switch (m) {
+        case engine::DecisionMode::kAll: return "all";
+        case engine::DecisionMode::kAny: return "any";
+        case engine::DecisionMode::kQuorum: return "quorum";
+        case engine::DecisionMode::kSequence: return "sequence";
+    }
+    return "unknown";
+}
+
+const char* fieldTypeName(engine::FieldType t) {
+    switch (t) {
+        case engine::FieldType::kString: return "string";
+        case engine::FieldType::kText: return "text";
+        case engine::FieldType::kInteger: return "integer";
+        case engine::FieldType::kDate: return "date";
+        case engine::FieldType::kBoolean: return "boolean";
+        case engine::FieldType::kEnum: return "enum";
+    }
+    return "unknown";
+}
+
+Poco::Dynamic::Var optionalText(const std::optional<std::string>& s) {
+    return s ? Poco::Dynamic::Var(*s) : Poco::Dynamic::Var();
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr toJson(const engine::DocumentView& view) {
+    auto o = toJson(view.document);
+    Poco::JSON::Array::Ptr versions = new Poco::JSON::Array(), tasks = new Poco::JSON::Array(),
+                           signatures = new Poco::JSON::Array();
+    for (const auto& v : view.versions) versions->add(toJson(v));
+    for (const auto& t : view.tasks) tasks->add(toJson(t));
+    for (const auto& s : view.signatures) signatures->add(toJson(s));
+    o->set("versions", versions);
+    o->set("tasks", tasks);
+    o->set("signatures", signatures);
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJsonDetailed(const engine::WorkflowDefinition& w) {
+    auto o = toJson(w);
+    Poco::JSON::Array::Ptr fields = new Poco::JSON::Array();
+    for (const auto& f : w.fields) {
+        auto fo = newObject();
+        fo->set("name", f.name);
+        fo->set("type", fieldTypeName(f.type));
+        fo->set("required", f.required);
+        fo->set("min", f.min ? Poco::Dynamic::Var(*f.min) : Poco::Dynamic::Var());
+        fo->set("max", f.max ? Poco::Dynamic::Var(*f.max) : Poco::Dynamic::Var());
+        fo->set("maxLength", f.maxLength ? Poco::Dynamic::Var(static_cast<Poco::UInt64>(*f.maxLength)) : Poco::Dynamic::Var());
+        Poco::JSON::Array::Ptr options = new Poco::JSON::Array();
+        for (const auto& opt : f.options) {
+            auto oo = newObject();
+            oo->set("value", opt.value);
+            oo->set("label", localized(opt.label));
+            options->add(oo);
+        }
+        fo->set("options", options);
+        fo->set("label", localized(f.label));
+        fields->add(fo);
+    }
+    o->set("fields", fields);
+    Poco::JSON::Array::Ptr steps = new Poco::JSON::Array();
+    for (const auto& s : w.steps) {
+        auto so = newObject();
+        so->set("id", s.id);
+        so->set("kind", stepKindName(s.kind));
+        so->set("title", localized(s.title));
+        so->set("mode", modeName(s.mode));
+        so->set("quorum", s.quorum);
+        Poco::JSON::Array::Ptr actors = new Poco::JSON::Array();
+        for (const auto& a : s.actors) actors->add(a.each ? a.text + " (each)" : a.text);
+        so->set("actors", actors);
+        so->set("next", optionalText(s.next));
+        so->set("onReject", optionalText(s.onReject));
+        so->set("dueSeconds", s.due ? Poco::Dynamic::Var(*s.due / 1000) : Poco::Dynamic::Var());
+        so->set("escalateTo", s.escalateTo ? Poco::Dynamic::Var(s.escalateTo->text) : Poco::Dynamic::Var());
+        so->set("numberPattern", s.numberPattern.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(s.numberPattern));
+        if (s.kind == engine::StepKind::kBranch) {
+            so->set("branchField", s.branchField);
+            Poco::JSON::Array::Ptr cases = new Poco::JSON::Array();
+            for (const auto& c : s.cases) {
+                auto co = newObject();
+                co->set("equals", c.equals);
+                co->set("target", c.target);
+                cases->add(co);
+            }
+            so->set("cases", cases);
+            so->set("otherwise", optionalText(s.otherwise));
+        }
+        steps->add(so);
+    }
+    o->set("stepDetails", steps);
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::InboxItem& item, engine::Millis now) {
+    auto o = toJson(item.task);
+    o->set("overdue", item.task.dueAt.has_value() && *item.task.dueAt < now);
+    auto d = newObject();
+    d->set("id", item.document.id);
+    d->set("title", item.document.title);
+    d->set("workflow", item.document.workflowId);
+    d->set("type", item.document.documentType);
+    d->set("origin", item.document.originOrgCode);
+    d->set("author", item.document.authorLogin);
+    d->set("state", engine::documentStateName(item.document.state));
+    d->set("step", item.document.currentStep);
+    d->set("version", item.document.currentVersion);
+    o->set("documentSummary", d);
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::Org& org) {
+    auto o = newObject();
+    o->set("code", org.code);
+    o->set("parent", optionalText(org.parentCode));
+    o->set("level", engine::orgLevelName(org.level));
+    auto names = newObject();
+    names->set("kk", org.nameKk);
+    names->set("ru", org.nameRu);
+    names->set("en", org.nameEn);
+    o->set("name", names);
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::User& u) {
+    auto o = newObject();
+    o->set("login", u.login);
+    o->set("displayName", u.displayName);
+    o->set("homeOrg", u.homeOrgCode);
+    o->set("email", u.email);
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::RoleGrant& g) {
+    auto o = newObject();
+    o->set("role", g.role);
+    o->set("org", g.orgCode);
+    o->set("scope", g.scope == engine::GrantScope::kSubtree ? "subtree" : "org");
+    o->set("validFrom", engine::formatIsoUtc(g.validFrom));
+    o->set("validTo", optionalTime(g.validTo));
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::Delegation& d) {
+    auto o = newObject();
+    o->set("id", d.id);
+    o->set("from", d.fromLogin);
+    o->set("to", d.toLogin);
+    o->set("role", d.role);
+    o->set("validFrom", engine::formatIsoUtc(d.validFrom));
+    o->set("validTo", engine::formatIsoUtc(d.validTo));
+    return o;
+}
+
+Poco::JSON::Object::Ptr toJson(const engine::AuditVerification& v) {
+    auto o = newObject();
+    o->set("intact", v.intact());
+    o->set("events", v.events);
+    o->set("headSeq", v.headSeq);
+    o->set("headHash", v.headHash);
+    o->set("firstBadSeq", v.firstBadSeq ? Poco::Dynamic::Var(*v.firstBadSeq) : Poco::Dynamic::Var());
+    o->set("problem", v.problem);
+    return o;
+}
+
 }  // namespace qujat::json
