@@ -82,7 +82,10 @@ out=$(cd "$out" && pwd -P)
 
 # YYYYMMDDHHMMSSZ, days from now (negative: in the past). Certificates are dated relative
 # to today so the expired/not-yet-valid users stay inside their CAs' validity.
-stamp() { date -u -d "$1 days" +%Y%m%d%H%M%SZ; }
+# Dates relative to one instant, so a CRL's lastUpdate and nextUpdate (or a certificate's
+# notBefore and notAfter) are exactly the intended number of days apart.
+readonly kNow=$(date -u +%s)
+stamp() { date -u -d "@$((kNow + $1 * 86400))" +%Y%m%d%H%M%SZ; }
 
 # A 12-digit IIN-like number derived from the login: the first 60 bits of its SHA-256,
 # reduced mod 10^12. Deterministic, so tests and the directory can predict it; it is not a
