@@ -47,6 +47,7 @@ int runUser(Context& ctx, const Args& args);
 int runSign(Context& ctx, const Args& args);
 int runSignature(Context& ctx, const Args& args);
 int runCert(Context& ctx, const Args& args);
+int runServe(Context& ctx, const Args& args);
 
 // Loads the built-in workflows into the store (idempotent). Used by init and demo.
 engine::Status loadBuiltInWorkflows(Runtime& rt, const std::string& actor, std::ostream* log);

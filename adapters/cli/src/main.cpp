@@ -44,6 +44,7 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   user list [--role R] [--org CODE] [--limit N] [--after LOGIN]
   user add LOGIN --name NAME --org CODE [--email E] [--role ROLE[@ORG]]... [--password-file F]
   user passwd LOGIN --password-file F    set a password for the HTTP API (first line of F)
+  serve [--port N] [--bind ADDR] [--config FILE] [--tick SECONDS] [--access-log FILE|stderr|off]
                                          the HTTP API (docs/http-api.md) until SIGINT/SIGTERM
 
 The data directory is --data, else $QUJAT_DATA, else ./qujat-data. --as names the user
@@ -76,6 +77,7 @@ int run(int argc, char** argv) {
         {"tick", cli::runTick},   {"audit", cli::runAudit},       {"user", cli::runUser},
         {"sign", cli::runSign},   {"signature", cli::runSignature}, {"cert", cli::runCert},
         {"verify-package", cli::runVerifyPackage},
+        {"serve", cli::runServe},
     };
     auto runner = kCommands.find(command);
     if (runner == kCommands.end()) {

@@ -26,7 +26,7 @@ Poco::JSON::Object::Ptr toJson(const engine::Diagnostic& d);
 // The document with its versions, tasks and signatures ("versions", "tasks", "signatures").
 Poco::JSON::Object::Ptr toJson(const engine::DocumentView& view);
 // The whole definition: toJson(WorkflowDefinition) plus "fields" and "stepDetails" (kind,
-// mode, quorum, actors, due as ISO 8601 duration seconds, escalation, branches, titles).
+// mode, quorum, actors, dueSeconds, escalateTo, numberPattern, branches, titles).
 Poco::JSON::Object::Ptr toJsonDetailed(const engine::WorkflowDefinition& w);
 // A task to act on, with the document it belongs to and whether its deadline has passed
 // at `now`.

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+namespace qujat::http {
+
+// The media type to store for an upload: the declared one normalised (lower case,
+// "type/subtype" plus a charset if given), or one guessed from the file name's extension
+// when nothing usable was declared (application/octet-stream when unknown).
+std::string storedMediaType(const std::string& declared, const std::string& fileName);
+
+// How a stored version is served.
+struct ContentHeaders {
+    std::string contentType;
+    std::string disposition;  // RFC 6266, with filename*=UTF-8''...
+    bool inlineShown = false;
+};
+
+// Only PDF, PNG, JPEG and plain text (with a charset; UTF-8 when none was stored) are
+// shown inline; everything else, HTML and SVG above all, is an attachment, so nothing
+// uploaded can run as a page of this site.
+ContentHeaders contentHeadersFor(const std::string& mediaType, const std::string& fileName);
+
+}  // namespace qujat::http

@@ -1,0 +1,140 @@
+#include "HttpFixture.h"
+
+#include <catch2/catch.hpp>
+
+#include "Context.h"
+#include "SignatureCommands.h"
+#include "qujat/engine/Clocks.h"
+#include "support/StatusMatchers.h"
+
+namespace qujat::test {
+
+using namespace engine;
+
+namespace {
+
+Org org(const std::string& code, std::optional<std::string> parent, OrgLevel level) {
+    Org o;
+    o.code = code;
+    o.parentCode = std::move(parent);
+    o.level = level;
+    o.nameKk = code + " ұйымы";
+    o.nameRu = "Организация " + code;
+    o.nameEn = "Organisation " + code;
+    return o;
+}
+
+}  // namespace
+
+http::ServerOptions HttpFixture::defaultOptions() {
+    http::ServerOptions o;
+    o.port = 0;
+    o.tickSeconds = 0;
+    o.accessLog = "";  // set to the temporary directory by the constructor
+    o.limits.threads = 16;
+    return o;
+}
+
+HttpFixture::HttpFixture(http::ServerOptions options, const std::string& pkiDir) {
+    if (!pkiDir.empty()) REQUIRE_OK(cli::installPki(pkiDir, dir_.path()));
+    cli::RuntimeOptions rt;
+    rt.dataDir = dir_.path();
+    rt.now = pkiDir.empty() ? *parseIsoUtc("2026-03-02T09:00:00Z") : SystemClock().now();
+    rt.passwordCostLog2 = 10;  // the real cost is 2^15; the algorithm is the same
+    rt.requireSignatures = !pkiDir.empty();
+    auto runtime = cli::Runtime::open(rt);
+    REQUIRE_OK(runtime);
+    runtime_ = std::move(runtime).value();
+    REQUIRE_OK(cli::loadBuiltInWorkflows(*runtime_, "operator", nullptr));
+    loadDirectory();
+    if (options.accessLog.empty()) options.accessLog = accessLogPath();
+    auto server = http::Server::start(
+        {runtime_->service(), runtime_->accounts(), runtime_->store(), *runtime_->manualClock()}, options);
+    REQUIRE_OK(server);
+    server_ = std::move(server).value();
+    Poco::Net::Context::Ptr tls;
+    if (options.tls.enabled())
+        tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_NONE);
+    client_ = HttpClient(server_->port(), tls);
+}
+
+HttpFixture::~HttpFixture() {
+    if (server_) server_->stop(5);
+}
+
+void HttpFixture::loadDirectory() {
+    std::vector<Org> orgs = {org("KZ", std::nullopt, OrgLevel::kCentral), org("REG", "KZ", OrgLevel::kRegion),
+                             org("DIS", "REG", OrgLevel::kDistrict), org("P1", "DIS", OrgLevel::kPrimary),
+                             org("P2", "DIS", OrgLevel::kPrimary)};
+    std::vector<User> users;
+    std::vector<RoleGrant> grants;
+    const Millis from = *parseIsoUtc("2020-01-01");
+    auto person = [&](const std::string& login, const std::string& orgCode, const std::string& role,
+                      GrantScope scope = GrantScope::kOrg) {
+        users.push_back(User{login, "Тест " + login, orgCode, login + "@example.kz", ""});
+        grants.push_back(RoleGrant{login, role, orgCode, scope, from, std::nullopt});
+    };
+    person("auditor.kz", "KZ", "auditor", GrantScope::kSubtree);
+    person("inspector.reg", "REG", "inspector");
+    person("chairman.reg", "REG", "chairman");
+    for (const char* role : {"secretary", "chairman", "first-deputy", "inspector", "registrar"})
+        person(std::string(role) + ".dis", "DIS", role);
+    for (int i = 1; i <= 5; ++i) person("bm" + std::to_string(i) + ".dis", "DIS", "bureau-member");
+    for (const char* ppo : {"p1", "p2"}) {
+        const std::string code = ppo[1] == '1' ? "P1" : "P2";
+        person(std::string("secretary.") + ppo, code, "secretary");
+        person(std::string("chairman.") + ppo, code, "chairman");
+    }
+    std::vector<Delegation> delegations = {
+        Delegation{0, "chairman.p2", "bm1.dis", "chairman", from, *parseIsoUtc("2030-01-01")}};
+    REQUIRE_OK(service().importDirectory(orgs, users, grants, delegations, "operator"));
+    for (const auto& u : users) REQUIRE_OK(runtime_->accounts().setPassword("operator", u.login, kPassword));
+}
+
+std::string HttpFixture::signIn(const std::string& login) {
+    auto r = client_.postJson("/api/v1/session",
+                              "{\"login\":" + quoteJson(login) + ",\"password\":" + quoteJson(kPassword) + "}", "");
+    INFO(r.body);
+    REQUIRE(r.status == 201);
+    return r.object()->getValue<std::string>("token");
+}
+
+std::int64_t HttpFixture::submitProtocol(const std::string& token, const std::string& origin, const std::string& title,
+                                         const std::string& text) {
+    auto [body, type] = multipartBody({{"file", text, std::string("protocol.txt"), "text/plain"},
+                                       {"workflow", "ppo-protocol", std::nullopt, ""},
+                                       {"title", title, std::nullopt, ""},
+                                       {"org", origin, std::nullopt, ""},
+                                       {"fields", R"({"meeting-date": "2026-02-27", "present": 12})", std::nullopt, ""}});
+    HttpRequest r;
+    r.method = "POST";
+    r.path = "/api/v1/documents";
+    r.body = body;
+    r.contentType = type;
+    r.bearer = token;
+    auto response = client_.send(r);
+    INFO(response.body);
+    REQUIRE(response.status == 201);
+    return response.object()->getValue<Poco::Int64>("id");
+}
+
+HttpResponse HttpFixture::approve(const std::string& token, std::int64_t id, const std::string& comment) {
+    return client_.postJson(documentPath(id) + "/approval", "{\"comment\":" + quoteJson(comment) + "}", token);
+}
+
+HttpResponse HttpFixture::reject(const std::string& token, std::int64_t id, const std::string& comment) {
+    return client_.postJson(documentPath(id) + "/rejection", "{\"comment\":" + quoteJson(comment) + "}", token);
+}
+
+std::string documentPath(std::int64_t id) { return "/api/v1/documents/" + std::to_string(id); }
+
+std::string quoteJson(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace qujat::test
