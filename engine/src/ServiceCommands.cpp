@@ -231,6 +231,8 @@ Result<Document> Service::decide(const std::string& actor, DocumentId id, const 
             }
         }
         if (!chosen) {
+            // Someone who may not even see the document learns nothing about it.
+            QUJAT_RETURN_IF_ERROR(requireVisible(w, Viewer::user(actor), id, now));
             std::vector<Task> open;
             for (const Task& t : tasks)
                 if (t.state == TaskState::kOpen) open.push_back(t);
@@ -355,6 +357,7 @@ Result<Document> Service::resubmit(const std::string& actor, DocumentId id, cons
             QUJAT_ASSIGN_OR_RETURN(auto a, authorityOn(w, t, actor, now));
             if (a) own = &t;
         }
+        if (!own) QUJAT_RETURN_IF_ERROR(requireVisible(w, Viewer::user(actor), id, now));
         if (!own)
             return permissionDenied(actor + " may not resubmit document " + std::to_string(id) + "; it waits for " +
                                     describeSeats(tasks));

@@ -216,7 +216,8 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
         CHECK_THAT(other.output, Catch::Contains("HASH_FAILURE"));
     }
     SECTION("user errors have distinct exit codes") {
-        CHECK(runQujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 8);  // permission denied
+        CHECK(runQujat(dir, "--as secretary.ppo-00002 doc approve " + id).exitCode == 4);  // not theirs to see
+        CHECK(runQujat(dir, "--as secretary.ast-01 doc approve " + id).exitCode == 8);     // seen, no seat
         CHECK(runQujat(dir, "--as nobody doc approve " + id).exitCode == 9);               // unauthenticated
         CHECK(runQujat(dir, "--as chairman.ppo-00001 doc approve 999999").exitCode == 4);  // not found
         CHECK(runQujat(dir, "--as chairman.ppo-00001 doc reject " + id).exitCode == 3);    // no comment

@@ -82,7 +82,7 @@ TEST_CASE("a sign step takes only a valid signature over the current version by 
     }
     SECTION("a revoked certificate") {
         refusedWith(approveWith(*fx, "chairman.p2", doc.id, signAs("revoked.user", text)),
-                    StatusCode::kPermissionDenied, "may not act");  // not even a seat of P1's document
+                    StatusCode::kNotFound, "does not exist");  // P1's document is none of P2's business
         const Document other = fx->submitProtocol("P2", text);
         auto r = approveWith(*fx, "chairman.p2", other.id, signAs("revoked.user", text));
         CHECK_CODE(r, StatusCode::kFailedPrecondition);
