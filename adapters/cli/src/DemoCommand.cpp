@@ -1,6 +1,8 @@
 // qujat demo: a guided story through all three workflows on a fresh data directory.
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "Context.h"
@@ -10,6 +12,7 @@
 #include "SignatureCommands.h"
 #include "qujat/crypto/CadesSigner.h"
 #include "qujat/crypto/Certificate.h"
+#include "qujat/crypto/ScryptPasswordHasher.h"
 #include "qujat/crypto/SigningIdentity.h"
 #include "qujat/directory/DirectoryGenerator.h"
 
@@ -240,6 +243,34 @@ Status decisionChapter(Story& story, const std::string& districtCode) {
     return Status::ok();
 }
 
+// The people of the story get passwords for the HTTP API: random for this installation,
+// written to DATA/demo-sign-ins.txt (readable by its owner only), never printed or fixed
+// in the repository.
+Result<std::string> createDemoSignIns(Runtime& rt) {
+    const std::vector<std::string> logins = {
+        "secretary.ppo-00001", "chairman.ppo-00001", "secretary.ppo-00002", "chairman.ppo-00002",
+        "secretary.ast-01",    "chairman.ast-01",    "first-deputy.ast-01", "inspector.ast-01",
+        "registrar.ast-01",    "bureau-member-1.ast-01", "bureau-member-2.ast-01", "bureau-member-3.ast-01",
+        "inspector-1.ast",     "auditor.ast",        "auditor.kz"};
+    static const char kAlphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";  // no look-alikes
+    crypto::OpenSslRandom random;
+    std::string file = "# login\tpassword (qujat demo; for the HTTP API's sign-in)\n";
+    for (const std::string& login : logins) {
+        QUJAT_ASSIGN_OR_RETURN(std::string bytes, random.bytes(16));
+        std::string password;
+        for (std::size_t i = 0; i < bytes.size(); ++i) {
+            if (i && i % 4 == 0) password += '-';
+            password += kAlphabet[static_cast<unsigned char>(bytes[i]) % 32];
+        }
+        QUJAT_RETURN_IF_ERROR(rt.accounts().setPassword("operator", login, password));
+        file += login + "\t" + password + "\n";
+    }
+    const std::string path = rt.dataDir() + "/demo-sign-ins.txt";
+    QUJAT_RETURN_IF_ERROR(writeFile(path, file));
+    if (chmod(path.c_str(), S_IRUSR | S_IWUSR) != 0) return engine::unavailable("cannot restrict " + path + " to its owner");
+    return path;
+}
+
 Status tellStory(Runtime& rt, const std::string& pkiDir, std::ostream& out) {
     Story story(rt, pkiDir, out);
     engine::Service& service = rt.service();
@@ -256,6 +287,8 @@ Status tellStory(Runtime& rt, const std::string& pkiDir, std::ostream& out) {
         story.say("  directory: " + std::to_string(data.orgs.size()) + " organisations, " +
                   std::to_string(data.users.size()) + " users, " + std::to_string(data.grants.size()) + " role grants");
     }
+    QUJAT_ASSIGN_OR_RETURN(std::string signIns, createDemoSignIns(rt));
+    story.say("  passwords for the HTTP API (qujat serve) of the story's people: " + signIns);
     QUJAT_ASSIGN_OR_RETURN(int registered, story.registerCertificates());
     story.say("  certificates of " + std::to_string(registered) + " signers registered from " + pkiDir +
               "; sign steps take only their CAdES signatures, time-stamped by the engine's TSA");
