@@ -283,7 +283,8 @@ Result<std::string> Service::versionContent(const Viewer& viewer, DocumentId id,
     return ports_.content.get(sha);
 }
 
-Status Service::recordExport(const std::string& actor, DocumentId id, const std::string& packageSha256) {
+Status Service::recordExport(const std::string& actor, DocumentId id, const std::string& package) {
+    const std::string packageSha256 = ports_.hasher.sha256Hex(package);
     const Millis now = ports_.clock.now();
     return ports_.store.write([&](StoreWriter& w) -> Status {
         QUJAT_RETURN_IF_ERROR(w.document(id).status());

@@ -1,5 +1,7 @@
 #include "HttpFixture.h"
 
+#include "ApprovalPolicy.h"
+
 #include <catch2/catch.hpp>
 
 #include "Context.h"
@@ -48,6 +50,7 @@ HttpFixture::HttpFixture(http::ServerOptions options, const std::string& pkiDir)
     REQUIRE_OK(cli::loadBuiltInWorkflows(*runtime_, "operator", nullptr));
     loadDirectory();
     if (options.accessLog.empty()) options.accessLog = accessLogPath();
+    options.trustDirectory = cli::trustDirectory(dir_.path());
     auto server = http::Server::start(
         {runtime_->service(), runtime_->accounts(), runtime_->store(), *runtime_->manualClock()}, options);
     REQUIRE_OK(server);

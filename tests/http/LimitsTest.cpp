@@ -177,18 +177,20 @@ TEST_CASE("connections beyond the queue are answered 503 while the threads are b
     const std::string body = signInBody();
     busy.send("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
               std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // Generous pauses: on a loaded CI machine (sanitizers, parallel tests) the server's
+    // accept and dispatch threads must have seen each connection before the next step.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     RawConnection second(fx.port()), third(fx.port());
     second.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
     third.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     busy.send(body.substr(10));
-    CHECK(rawStatus(busy.receive(std::chrono::milliseconds(2000))) == 201);
-    const std::string shed = second.receive(std::chrono::milliseconds(2000));
+    CHECK(rawStatus(busy.receive(std::chrono::milliseconds(5000))) == 201);
+    const std::string shed = second.receive(std::chrono::milliseconds(5000));
     CHECK(rawStatus(shed) == 503);
     CHECK(shed.find("Retry-After: 1") != std::string::npos);
-    CHECK(rawStatus(third.receive(std::chrono::milliseconds(2000))) == 200);
+    CHECK(rawStatus(third.receive(std::chrono::milliseconds(5000))) == 200);
     CHECK(stillServes(fx));
 }
 

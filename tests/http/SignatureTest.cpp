@@ -4,6 +4,7 @@
 
 #include "HttpFixture.h"
 #include "qujat/crypto/CadesSigner.h"
+#include "qujat/evidence/PackageVerifier.h"
 #include "support/DevPki.h"
 #include "support/StatusMatchers.h"
 
@@ -62,6 +63,20 @@ TEST_CASE("a sign step is approved with a detached signature sent as the body", 
         for (std::size_t i = 0; i < tasks->size(); ++i)
             commented = commented || tasks->getObject(static_cast<unsigned>(i))->getValue<std::string>("comment") == "Қол қойдым";
         CHECK(commented);
+
+        SECTION("its evidence package downloads as an attachment, verifies offline and the export is audited") {
+            auto zip = fx.client().get(documentPath(id) + "/evidence", chairman);
+            REQUIRE(zip.status == 200);
+            CHECK(zip.header("Content-Type") == "application/zip");
+            CHECK(zip.header("Content-Disposition").rfind("attachment", 0) == 0);
+            auto verification = evidence::verifyPackage(zip.body, nowMillis());
+            REQUIRE_OK(verification);
+            INFO(verification->toText());
+            CHECK(verification->passed());
+            auto history = fx.client().get(documentPath(id) + "/history", chairman);
+            CHECK(history.body.find("document.export") != std::string::npos);
+            CHECK(fx.client().get(documentPath(id) + "/evidence", fx.signIn("secretary.p2")).status == 404);
+        }
     }
 }
 

@@ -70,7 +70,7 @@ int runDocExport(Context& ctx, const Args& args) {
     auto zip = evidence::writePackage(*input);
     if (!zip.isOk()) return reportFailure(zip.status(), ctx.json());
     if (Status s = writeFile(*out, *zip); !s.isOk()) return reportFailure(s, ctx.json());
-    if (Status s = (*rt)->service().recordExport(ctx.actorOr("operator"), *id, (*rt)->hasher().sha256Hex(*zip));
+    if (Status s = (*rt)->service().recordExport(ctx.actorOr("operator"), *id, *zip);
         !s.isOk())
         return reportFailure(s, ctx.json());
     if (ctx.json()) {

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "ApprovalPolicy.h"
 #include "Context.h"
 #include "Output.h"
 #include "qujat/engine/Clocks.h"
@@ -57,6 +58,7 @@ int runServe(Context& ctx, const Args& args) {
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
+    options->trustDirectory = trustDirectory(ctx.options().dataDir);
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
     Runtime& runtime = **rt;

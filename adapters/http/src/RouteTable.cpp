@@ -24,6 +24,7 @@ const std::vector<Route>& routes() {
         {"POST", "/api/v1/documents/{id}/approval", Access::kSignedIn, documents::approve},
         {"POST", "/api/v1/documents/{id}/rejection", Access::kSignedIn, documents::reject},
         {"GET", "/api/v1/documents/{id}/history", Access::kSignedIn, documents::history},
+        {"GET", "/api/v1/documents/{id}/evidence", Access::kSignedIn, documents::evidence},
         {"GET", "/api/v1/tasks", Access::kSignedIn, tasks::inbox},
         {"GET", "/api/v1/delegations", Access::kSignedIn, tasks::delegations},
         {"GET", "/api/v1/orgs/{code}", Access::kSignedIn, directory::org},

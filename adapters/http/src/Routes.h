@@ -52,6 +52,7 @@ Reply resubmit(Exchange& ex);
 Reply approve(Exchange& ex);
 Reply reject(Exchange& ex);
 Reply history(Exchange& ex);
+Reply evidence(Exchange& ex);
 }  // namespace documents
 namespace content {
 Reply get(Exchange& ex);

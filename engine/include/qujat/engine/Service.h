@@ -169,9 +169,9 @@ public:
     Result<std::string> versionContent(const Viewer& viewer, DocumentId id, int versionNumber);
     // The audit events of one document, oldest first.
     Result<std::vector<AuditEvent>> history(const Viewer& viewer, DocumentId id);
-    // Records that `actor` exported the document's evidence package (its SHA-256), so the
-    // trail shows who took evidence out and when.
-    Status recordExport(const std::string& actor, DocumentId id, const std::string& packageSha256);
+    // Records that `actor` exported the document's evidence package (by its SHA-256), so
+    // the trail shows who took evidence out and when.
+    Status recordExport(const std::string& actor, DocumentId id, const std::string& package);
     // The kept CMS (DER, with its timestamp) of one accepted signature of the document.
     Result<std::string> signatureContent(const Viewer& viewer, DocumentId id, std::int64_t signatureId);
     // Open tasks the user may act on now, soonest due first.

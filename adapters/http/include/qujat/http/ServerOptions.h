@@ -40,6 +40,8 @@ struct ServerOptions {
     // The origin browsers reach this server at, e.g. "https://qujat.example.kz", when it
     // sits behind a proxy; empty: the scheme and Host of each request.
     std::string publicOrigin;
+    // The trust anchors and CRLs that evidence packages include (the data directory's trust/).
+    std::string trustDirectory;
 };
 
 }  // namespace qujat::http
