@@ -62,16 +62,25 @@ TEST_CASE("the access log has one JSON object per request", "[http]") {
         entries.push_back(parsed.extract<Poco::JSON::Object::Ptr>());
     }
     REQUIRE(entries.size() >= 3);
-    auto signIn = entries[0];
-    CHECK(signIn->getValue<std::string>("method") == "POST");
-    CHECK(signIn->getValue<std::string>("path") == "/api/v1/session");
-    CHECK(signIn->getValue<int>("status") == 201);
+    // A line is written once its response is sent, so a client's next request may be
+    // logged first: find each by what it was.
+    auto find = [&](const std::string& method, const std::string& path, int status) -> Poco::JSON::Object::Ptr {
+        for (const auto& e : entries)
+            if (e->has("method") && e->has("path") && e->getValue<std::string>("method") == method && e->getValue<std::string>("path") == path &&
+                e->getValue<int>("status") == status)
+                return e;
+        return nullptr;
+    };
+    auto signIn = find("POST", "/api/v1/session", 201);
+    REQUIRE(signIn);
     CHECK(signIn->getValue<std::string>("login") == "secretary.p1");
     for (const char* key : {"time", "bytes", "durationMs", "remote"}) CHECK(signIn->has(key));
-    CHECK(entries[1]->getValue<std::string>("path") == "/api/v1/tasks");  // never the query
-    CHECK(entries[1]->getValue<int>("status") == 400);
-    CHECK(entries[2]->getValue<int>("status") == 200);
-    CHECK(entries[2]->getValue<std::string>("login") == "secretary.p1");
+    CHECK(find("GET", "/api/v1/tasks", 400));  // logged without its query, which may hold secrets
+    auto inbox = find("GET", "/api/v1/tasks", 200);
+    REQUIRE(inbox);
+    CHECK(inbox->getValue<std::string>("login") == "secretary.p1");
+    for (const auto& e : entries)
+        if (e->has("path")) CHECK(e->getValue<std::string>("path").find("secret") == std::string::npos);
 }
 
 TEST_CASE("the deadline timer escalates overdue tasks in the background", "[http]") {
