@@ -93,9 +93,9 @@ TEST_CASE("bodies larger than their limit are refused with 413", "[http]") {
         const std::string body = signInBody();
         c.send("POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
                std::to_string(body.size()) + "\r\nExpect: 100-continue\r\n\r\n");
-        CHECK(rawStatus(c.receive(std::chrono::milliseconds(500))) == 100);
+        CHECK(rawStatus(c.receive(std::chrono::milliseconds(3000))) == 100);
         c.send(body);
-        CHECK(rawStatus(c.receive(std::chrono::milliseconds(1500))) == 201);
+        CHECK(rawStatus(c.receive(std::chrono::milliseconds(5000))) == 201);
     }
     CHECK(stillServes(fx));
 }
