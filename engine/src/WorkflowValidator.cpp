@@ -176,12 +176,12 @@ private:
         for (const Step& s : wf_.steps) edges[&s] = successors(s);
 
         std::set<const Step*> reachable{&wf_.steps.front()};
-        std::vector<const Step*> todo{&wf_.steps.front()};
-        while (!todo.empty()) {
-            const Step* s = todo.back();
-            todo.pop_back();
+        std::vector<const Step*> pending{&wf_.steps.front()};
+        while (!pending.empty()) {
+            const Step* s = pending.back();
+            pending.pop_back();
             for (const Step* t : edges[s])
-                if (reachable.insert(t).second) todo.push_back(t);
+                if (reachable.insert(t).second) pending.push_back(t);
         }
         // Steps from which an end can be reached, found backwards from the end steps.
         std::set<const Step*> ending;

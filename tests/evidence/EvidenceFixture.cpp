@@ -6,11 +6,11 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include <catch2/catch.hpp>
-#include <filesystem>
 #include <sstream>
 
 #include "ApprovalPolicy.h"
 #include "Context.h"
+#include "SignatureCommands.h"
 #include "qujat/crypto/CadesSigner.h"
 #include "qujat/crypto/OpenSslHasher.h"
 #include "qujat/engine/Clocks.h"
@@ -20,7 +20,6 @@
 
 namespace qujat::test {
 
-namespace fs = std::filesystem;
 using namespace engine;
 
 namespace {
@@ -67,16 +66,7 @@ EvidenceFixture::EvidenceFixture() : dataDir_(dir_.file("data")) {
     package_ = std::move(zip).value();
 }
 
-// What `qujat init --pki DIR` does: the PKI's public trust files and the TSA's key.
-void EvidenceFixture::configureSignatures() {
-    const DevPki& pki = DevPki::shared();
-    fs::create_directories(cli::trustDirectory(dataDir_));
-    fs::create_directories(cli::tsaDirectory(dataDir_));
-    for (const fs::directory_entry& e : fs::directory_iterator(pki.trustDir()))
-        fs::copy_file(e.path(), cli::trustDirectory(dataDir_) + "/" + e.path().filename().string());
-    for (const char* name : {"key.pem", "cert.pem", "chain.pem"})
-        fs::copy_file(pki.dir() + "/tsa/" + name, cli::tsaDirectory(dataDir_) + "/" + name);
-}
+void EvidenceFixture::configureSignatures() { REQUIRE_OK(cli::installPki(DevPki::shared().dir(), dataDir_)); }
 
 void EvidenceFixture::loadDirectory() {
     std::vector<Org> orgs = {org("KZ", std::nullopt, OrgLevel::kCentral), org("REG", "KZ", OrgLevel::kRegion),

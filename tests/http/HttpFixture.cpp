@@ -8,25 +8,11 @@
 #include "SignatureCommands.h"
 #include "qujat/engine/Clocks.h"
 #include "support/StatusMatchers.h"
+#include "support/TestDirectory.h"
 
 namespace qujat::test {
 
 using namespace engine;
-
-namespace {
-
-Org org(const std::string& code, std::optional<std::string> parent, OrgLevel level) {
-    Org o;
-    o.code = code;
-    o.parentCode = std::move(parent);
-    o.level = level;
-    o.nameKk = code + " ұйымы";
-    o.nameRu = "Организация " + code;
-    o.nameEn = "Organisation " + code;
-    return o;
-}
-
-}  // namespace
 
 http::ServerOptions HttpFixture::defaultOptions() {
     http::ServerOptions o;
@@ -66,32 +52,12 @@ HttpFixture::~HttpFixture() {
 }
 
 void HttpFixture::loadDirectory() {
-    std::vector<Org> orgs = {org("KZ", std::nullopt, OrgLevel::kCentral), org("REG", "KZ", OrgLevel::kRegion),
-                             org("DIS", "REG", OrgLevel::kDistrict), org("P1", "DIS", OrgLevel::kPrimary),
-                             org("P2", "DIS", OrgLevel::kPrimary)};
-    std::vector<User> users;
-    std::vector<RoleGrant> grants;
+    const TestDirectory d = smallDirectory();
     const Millis from = *parseIsoUtc("2020-01-01");
-    auto person = [&](const std::string& login, const std::string& orgCode, const std::string& role,
-                      GrantScope scope = GrantScope::kOrg) {
-        users.push_back(User{login, "Тест " + login, orgCode, login + "@example.kz", ""});
-        grants.push_back(RoleGrant{login, role, orgCode, scope, from, std::nullopt});
-    };
-    person("auditor.kz", "KZ", "auditor", GrantScope::kSubtree);
-    person("inspector.reg", "REG", "inspector");
-    person("chairman.reg", "REG", "chairman");
-    for (const char* role : {"secretary", "chairman", "first-deputy", "inspector", "registrar"})
-        person(std::string(role) + ".dis", "DIS", role);
-    for (int i = 1; i <= 5; ++i) person("bm" + std::to_string(i) + ".dis", "DIS", "bureau-member");
-    for (const char* ppo : {"p1", "p2"}) {
-        const std::string code = ppo[1] == '1' ? "P1" : "P2";
-        person(std::string("secretary.") + ppo, code, "secretary");
-        person(std::string("chairman.") + ppo, code, "chairman");
-    }
     std::vector<Delegation> delegations = {
         Delegation{0, "chairman.p2", "bm1.dis", "chairman", from, *parseIsoUtc("2030-01-01")}};
-    REQUIRE_OK(service().importDirectory(orgs, users, grants, delegations, "operator"));
-    for (const auto& u : users) REQUIRE_OK(runtime_->accounts().setPassword("operator", u.login, kPassword));
+    REQUIRE_OK(service().importDirectory(d.orgs, d.users, d.grants, delegations, "operator"));
+    for (const auto& u : d.users) REQUIRE_OK(runtime_->accounts().setPassword("operator", u.login, kPassword));
 }
 
 std::string HttpFixture::signIn(const std::string& login) {

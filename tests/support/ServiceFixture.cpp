@@ -5,23 +5,11 @@
 #include "Context.h"
 #include "SignatureCommands.h"
 #include "StatusMatchers.h"
+#include "TestDirectory.h"
 
 namespace qujat::test {
 
 using namespace engine;
-
-namespace {
-
-Org org(const std::string& code, std::optional<std::string> parent, OrgLevel level) {
-    Org o;
-    o.code = code;
-    o.parentCode = std::move(parent);
-    o.level = level;
-    o.nameKk = o.nameRu = o.nameEn = code;
-    return o;
-}
-
-}  // namespace
 
 ServiceFixture::ServiceFixture(bool groupCommit) : ServiceFixture(groupCommit, "") {}
 
@@ -50,30 +38,8 @@ ServiceFixture::~ServiceFixture() = default;
 void ServiceFixture::loadWorkflows() { REQUIRE_OK(cli::loadBuiltInWorkflows(*runtime_, "operator", nullptr)); }
 
 void ServiceFixture::loadDirectory() {
-    std::vector<Org> orgs = {org("KZ", std::nullopt, OrgLevel::kCentral), org("REG", "KZ", OrgLevel::kRegion),
-                             org("DIS", "REG", OrgLevel::kDistrict), org("P1", "DIS", OrgLevel::kPrimary),
-                             org("P2", "DIS", OrgLevel::kPrimary)};
-    std::vector<User> users;
-    std::vector<RoleGrant> grants;
-    const Millis from = *parseIsoUtc("2020-01-01");
-    auto person = [&](const std::string& login, const std::string& orgCode, const std::string& role,
-                      GrantScope scope = GrantScope::kOrg) {
-        users.push_back(User{login, "Тест " + login, orgCode, login + "@example.kz", ""});
-        grants.push_back(RoleGrant{login, role, orgCode, scope, from, std::nullopt});
-    };
-    person("auditor.kz", "KZ", "auditor", GrantScope::kSubtree);
-    person("inspector.reg", "REG", "inspector");
-    person("chairman.reg", "REG", "chairman");
-    for (const char* role : {"secretary", "chairman", "first-deputy", "inspector", "registrar"})
-        person(std::string(role) + ".dis", "DIS", role);
-    person("registrar2.dis", "DIS", "registrar");
-    for (int i = 1; i <= 5; ++i) person("bm" + std::to_string(i) + ".dis", "DIS", "bureau-member");
-    for (const char* ppo : {"p1", "p2"}) {
-        std::string code = ppo[1] == '1' ? "P1" : "P2";
-        person(std::string("secretary.") + ppo, code, "secretary");
-        person(std::string("chairman.") + ppo, code, "chairman");
-    }
-    REQUIRE_OK(service().importDirectory(orgs, users, grants, {}, "operator"));
+    const TestDirectory d = smallDirectory();
+    REQUIRE_OK(service().importDirectory(d.orgs, d.users, d.grants, {}, "operator"));
 }
 
 Document ServiceFixture::submitProtocol(const std::string& origin, const std::string& body) {

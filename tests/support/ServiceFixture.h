@@ -10,14 +10,8 @@
 namespace qujat::test {
 
 // The real engine, composed by the CLI's composition root over a real SQLite file in a
-// temporary directory, with the repository's workflows loaded and a small directory whose people tests can name:
-//
-//   KZ (central)            auditor.kz (auditor, subtree)
-//   └ REG (region)          inspector.reg, chairman.reg
-//     └ DIS (district)      secretary.dis, chairman.dis, first-deputy.dis, inspector.dis,
-//       │                   registrar.dis, registrar2.dis, bm1.dis … bm5.dis (bureau-member)
-//       ├ P1 (primary)      secretary.p1, chairman.p1
-//       └ P2 (primary)      secretary.p2, chairman.p2
+// temporary directory, with the repository's workflows loaded and the small directory of
+// TestDirectory.h.
 //
 // The clock is manual and starts at 2026-03-02T09:00:00Z.
 class ServiceFixture {

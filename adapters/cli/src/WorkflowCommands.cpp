@@ -105,28 +105,7 @@ int list(Context& ctx) {
     return 0;
 }
 
-const char* modeName(engine::DecisionMode m) {
-    switch (m) {
-        case engine::DecisionMode::kAll: return "all";
-        case engine::DecisionMode::kAny: return "any";
-        case engine::DecisionMode::kQuorum: return "quorum";
-        case engine::DecisionMode::kSequence: return "sequence";
-    }
-    return "all";
-}
 
-const char* kindName(engine::StepKind k) {
-    switch (k) {
-        case engine::StepKind::kSubmit: return "submit";
-        case engine::StepKind::kSign: return "sign";
-        case engine::StepKind::kReview: return "review";
-        case engine::StepKind::kAcknowledge: return "acknowledge";
-        case engine::StepKind::kRegister: return "register";
-        case engine::StepKind::kBranch: return "branch";
-        case engine::StepKind::kEnd: return "end";
-    }
-    return "sign";
-}
 
 int show(Context& ctx, const Args& args) {
     if (args.positionals().size() != 2) return reportFailure(engine::invalidArgument("name one workflow id"), ctx.json());
@@ -145,9 +124,9 @@ int show(Context& ctx, const Args& args) {
     for (const auto& f : def->fields)
         std::cout << "  field " << f.name << (f.required ? " (required)" : "") << ": " << f.label.in("en") << "\n";
     for (const auto& s : def->steps) {
-        std::cout << "  step " << s.id << " [" << kindName(s.kind);
+        std::cout << "  step " << s.id << " [" << engine::stepKindName(s.kind);
         if (s.kind == engine::StepKind::kSign || s.kind == engine::StepKind::kReview)
-            std::cout << ", " << modeName(s.mode) << (s.mode == engine::DecisionMode::kQuorum ? " k=" + std::to_string(s.quorum) : "");
+            std::cout << ", " << engine::decisionModeName(s.mode) << (s.mode == engine::DecisionMode::kQuorum ? " k=" + std::to_string(s.quorum) : "");
         std::cout << "] " << s.title.in("en");
         for (const auto& a : s.actors) std::cout << (a.each ? " each " : " ") << a.text;
         if (s.due) std::cout << ", due " << *s.due / 3600000 << " h";

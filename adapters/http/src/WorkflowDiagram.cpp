@@ -47,18 +47,6 @@ std::string clip(const std::string& text, std::size_t max) {
     return text;
 }
 
-const char* kindName(engine::StepKind k) {
-    switch (k) {
-        case engine::StepKind::kSubmit: return "submit";
-        case engine::StepKind::kSign: return "sign";
-        case engine::StepKind::kReview: return "review";
-        case engine::StepKind::kAcknowledge: return "acknowledge";
-        case engine::StepKind::kRegister: return "register";
-        case engine::StepKind::kBranch: return "branch";
-        case engine::StepKind::kEnd: return "end";
-    }
-    return "";
-}
 
 std::string duration(engine::Millis ms) {
     const long long minutes = ms / 60000;
@@ -68,7 +56,7 @@ std::string duration(engine::Millis ms) {
 }
 
 std::string subtitle(const engine::Step& s) {
-    std::string text = kindName(s.kind);
+    std::string text = engine::stepKindName(s.kind);
     if (s.kind == engine::StepKind::kBranch) return text + " on " + s.branchField;
     if (s.kind == engine::StepKind::kEnd) return text;
     if (s.actors.size() > 1 || (s.actors.size() == 1 && s.actors[0].each)) {

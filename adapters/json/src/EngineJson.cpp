@@ -128,40 +128,8 @@ Poco::JSON::Object::Ptr localized(const engine::LocalizedText& text) {
     return o;
 }
 
-const char* stepKindName(engine::StepKind k) {
-    switch (k) {
-        case engine::StepKind::kSubmit: return "submit";
-        case engine::StepKind::kSign: return "sign";
-        case engine::StepKind::kReview: return "review";
-        case engine::StepKind::kAcknowledge: return "acknowledge";
-        case engine::StepKind::kRegister: return "register";
-        case engine::StepKind::kBranch: return "branch";
-        case engine::StepKind::kEnd: return "end";
-    }
-    return "unknown";
-}
 
-const char* modeName(engine::DecisionMode m) {
-    switch (m) {
-        case engine::DecisionMode::kAll: return "all";
-        case engine::DecisionMode::kAny: return "any";
-        case engine::DecisionMode::kQuorum: return "quorum";
-        case engine::DecisionMode::kSequence: return "sequence";
-    }
-    return "unknown";
-}
 
-const char* fieldTypeName(engine::FieldType t) {
-    switch (t) {
-        case engine::FieldType::kString: return "string";
-        case engine::FieldType::kText: return "text";
-        case engine::FieldType::kInteger: return "integer";
-        case engine::FieldType::kDate: return "date";
-        case engine::FieldType::kBoolean: return "boolean";
-        case engine::FieldType::kEnum: return "enum";
-    }
-    return "unknown";
-}
 
 Poco::Dynamic::Var optionalText(const std::optional<std::string>& s) {
     return s ? Poco::Dynamic::Var(*s) : Poco::Dynamic::Var();
@@ -188,7 +156,7 @@ Poco::JSON::Object::Ptr toJsonDetailed(const engine::WorkflowDefinition& w) {
     for (const auto& f : w.fields) {
         auto fo = newObject();
         fo->set("name", f.name);
-        fo->set("type", fieldTypeName(f.type));
+        fo->set("type", engine::fieldTypeName(f.type));
         fo->set("required", f.required);
         fo->set("min", f.min ? Poco::Dynamic::Var(*f.min) : Poco::Dynamic::Var());
         fo->set("max", f.max ? Poco::Dynamic::Var(*f.max) : Poco::Dynamic::Var());
@@ -209,9 +177,9 @@ Poco::JSON::Object::Ptr toJsonDetailed(const engine::WorkflowDefinition& w) {
     for (const auto& s : w.steps) {
         auto so = newObject();
         so->set("id", s.id);
-        so->set("kind", stepKindName(s.kind));
+        so->set("kind", engine::stepKindName(s.kind));
         so->set("title", localized(s.title));
-        so->set("mode", modeName(s.mode));
+        so->set("mode", engine::decisionModeName(s.mode));
         so->set("quorum", s.quorum);
         Poco::JSON::Array::Ptr actors = new Poco::JSON::Array();
         for (const auto& a : s.actors) actors->add(a.each ? a.text + " (each)" : a.text);

@@ -93,6 +93,11 @@ enum class DecisionMode {
     kSequence,  // seats decide one after another in the written order; any rejection returns it
 };
 
+// Stable lower-case names, as written in workflow XML ("sign", "quorum", "enum").
+const char* stepKindName(StepKind kind);
+const char* decisionModeName(DecisionMode mode);
+const char* fieldTypeName(FieldType type);
+
 struct BranchCase {
     std::string equals;  // field value (as text) that selects this case
     std::string target;  // step id
