@@ -36,10 +36,14 @@ HttpResponse getWith(HttpFixture& fx, const std::string& path, const std::string
     return fx.client().send(r);
 }
 
-void checkSecurityHeaders(const HttpResponse& r) {
+constexpr const char* kPagePolicy =
+    "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'self'";
+
+// `policy`: the Content-Security-Policy expected; content shown inline has its own.
+void checkSecurityHeaders(const HttpResponse& r, const std::string& policy = kPagePolicy) {
     INFO("status " << r.status << ": " << r.body);
-    CHECK(r.header("Content-Security-Policy") ==
-          "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+    CHECK(r.header("Content-Security-Policy") == policy);
     CHECK(r.header("X-Content-Type-Options") == "nosniff");
     CHECK(r.header("Referrer-Policy") == "no-referrer");
     CHECK(r.has("Cache-Control"));
@@ -72,7 +76,11 @@ TEST_CASE("only PDF, images and plain text are shown inline, HTML and SVG are at
         const std::string disposition = r.header("Content-Disposition");
         CHECK(disposition.rfind(c.shown ? "inline;" : "attachment;", 0) == 0);
         CHECK(disposition.find(std::string("filename*=UTF-8''") + c.name) != std::string::npos);
-        checkSecurityHeaders(r);
+        // Shown inline: only the web UI may frame it, it loads nothing, and all but PDF
+        // (whose viewer Chromium will not run sandboxed) are sandboxed.
+        const std::string shownPolicy = std::string("default-src 'none'; frame-ancestors 'self'") +
+                                        (std::string(c.type) == "application/pdf" ? "" : "; sandbox");
+        checkSecurityHeaders(r, c.shown ? shownPolicy : kPagePolicy);
     }
     SECTION("a Kazakh file name has an ASCII fallback and the exact name in filename*") {
         auto r = fx.client().get(upload(fx, token, "Есеп 2026 (жылдық).pdf", "application/pdf", "%PDF-1.7"), token);
@@ -100,7 +108,7 @@ TEST_CASE("version content carries its SHA-256 as ETag and serves conditional an
         CHECK(r.status == 304);
         CHECK(r.body.empty());
         CHECK(r.header("ETag") == etag);
-        checkSecurityHeaders(r);
+        checkSecurityHeaders(r, "default-src 'none'; frame-ancestors 'self'; sandbox");
         CHECK(getWith(fx, url, token, {{"If-None-Match", "\"other\", " + etag}}).status == 304);
         CHECK(getWith(fx, url, token, {{"If-None-Match", "\"other\""}}).status == 200);
     }

@@ -183,7 +183,8 @@ TEST_CASE("the configuration file sets options and refuses unknown keys", "[http
         std::ofstream(dir.file("qujat.properties")) << "# qujat serve\nbind = 0.0.0.0\nport = 9443\n"
                                                        "tls.certificate = /etc/qujat/cert.pem\ntls.key = /etc/qujat/key.pem\n"
                                                        "limits.upload-bytes = 1048576\nlimits.threads = 8\n"
-                                                       "deadlines.interval-seconds = 30\nlog.access = off\n";
+                                                       "deadlines.interval-seconds = 30\nlog.access = off\n"
+                                                       "web.root = /usr/share/qujat/web\n";
         auto options = http::loadServerConfig(dir.file("qujat.properties"), http::ServerOptions{});
         REQUIRE_OK(options);
         CHECK(options->bind == "0.0.0.0");
@@ -194,6 +195,7 @@ TEST_CASE("the configuration file sets options and refuses unknown keys", "[http
         CHECK(options->limits.jsonBytes == (64u << 10));  // untouched
         CHECK(options->tickSeconds == 30);
         CHECK(options->accessLog == "off");
+        CHECK(options->webRoot == "/usr/share/qujat/web");
     }
     SECTION("an unknown key") {
         std::ofstream(dir.file("qujat.properties")) << "prot = 8080\n";

@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "ApprovalPolicy.h"
@@ -36,16 +37,17 @@ engine::Result<http::ServerOptions> serverOptions(const Args& args) {
         options.tickSeconds = static_cast<int>(seconds);
     }
     if (auto log = args.option("access-log")) options.accessLog = *log;
+    if (auto root = args.option("web-root")) options.webRoot = *root;
     return options;
 }
 
 }  // namespace
 
 int runServe(Context& ctx, const Args& args) {
-    if (Status s = args.onlyKnown({"port", "bind", "config", "tick", "access-log"}); !s.isOk())
+    if (Status s = args.onlyKnown({"port", "bind", "config", "tick", "access-log", "web-root"}); !s.isOk())
         return reportFailure(s, ctx.json());
     if (!args.positionals().empty())
-        return reportFailure(engine::invalidArgument("usage: qujat serve [--port N] [--bind ADDR] [--config FILE]"),
+        return reportFailure(engine::invalidArgument("usage: qujat serve [--port N] [--bind ADDR] [--config FILE] [--web-root DIR]"),
                              ctx.json());
     auto options = serverOptions(args);
     if (!options.isOk()) return reportFailure(options.status(), ctx.json());
@@ -59,6 +61,12 @@ int runServe(Context& ctx, const Args& args) {
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     options->trustDirectory = trustDirectory(ctx.options().dataDir);
+    // The web UI this build bundled, unless another was named; without one, the API alone.
+    if (options->webRoot.empty()) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(QUJAT_DEFAULT_WEB_ROOT, ec)) options->webRoot = QUJAT_DEFAULT_WEB_ROOT;
+        else std::cerr << "qujat: warning: no web UI at " << QUJAT_DEFAULT_WEB_ROOT << "; serving the API only\n";
+    }
     auto rt = ctx.runtime();
     if (!rt.isOk()) return reportFailure(rt.status(), ctx.json());
     Runtime& runtime = **rt;

@@ -45,7 +45,8 @@ const char* const kUsage = R"(usage: qujat [--data DIR] [--json] [--as LOGIN] [-
   user add LOGIN --name NAME --org CODE [--email E] [--role ROLE[@ORG]]... [--password-file F]
   user passwd LOGIN --password-file F    set a password for the HTTP API (first line of F)
   serve [--port N] [--bind ADDR] [--config FILE] [--tick SECONDS] [--access-log FILE|stderr|off]
-                                         the HTTP API (docs/http-api.md) until SIGINT/SIGTERM
+        [--web-root DIR]                 the HTTP API (docs/http-api.md) and the web UI at /
+                                         until SIGINT/SIGTERM
 
 The data directory is --data, else $QUJAT_DATA, else ./qujat-data. --as names the user
 the command acts for (this CLI is a local operator's tool). --now fixes the clock

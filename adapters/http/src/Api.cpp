@@ -96,6 +96,12 @@ Reply Api::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
         params = std::move(found);
         break;
     }
+    if (routeIndex < 0 && allowed.empty()) {
+        if (const WebAssets::Asset* asset = context_.web.find(url->path)) {
+            if (request.getMethod() == "GET") return assetReply(*asset, request);
+            allowed = "GET";
+        }
+    }
     if (routeIndex < 0) {
         if (allowed.empty())
             return Reply::fromProblem(problem(404, "not-found", "there is no resource at " + url->path));

@@ -3,6 +3,7 @@
 #include "AccessLog.h"
 #include "Metrics.h"
 #include "StoreGauges.h"
+#include "WebAssets.h"
 #include "qujat/http/Server.h"
 #include "qujat/http/ServerOptions.h"
 
@@ -10,7 +11,8 @@ namespace qujat::http {
 
 class ConnectionHub;
 
-// What every route may use: the engine, the options, and the server's own instruments.
+// What every route may use: the engine, the options, the server's own instruments, and the
+// web UI's files.
 // Lives as long as the server.
 struct ApiContext {
     ServerPorts ports;
@@ -19,6 +21,7 @@ struct ApiContext {
     AccessLog& log;
     ConnectionHub& hub;
     StoreGauges& gauges;
+    const WebAssets& web;  // empty when the server answers the API only
 };
 
 }  // namespace qujat::http

@@ -96,4 +96,9 @@ ContentHeaders contentHeadersFor(const std::string& mediaType, const std::string
     return h;
 }
 
+std::string framedContentPolicy(const std::string& contentType) {
+    const bool pdf = contentType.rfind("application/pdf", 0) == 0;
+    return std::string("default-src 'none'; frame-ancestors 'self'") + (pdf ? "" : "; sandbox");
+}
+
 }  // namespace qujat::http

@@ -21,4 +21,9 @@ struct ContentHeaders {
 // uploaded can run as a page of this site.
 ContentHeaders contentHeadersFor(const std::string& mediaType, const std::string& fileName);
 
+// The Content-Security-Policy of content shown inline: the web UI (and only it) may frame it,
+// and it may load nothing. All but PDF are also sandboxed; Chromium refuses to run its PDF
+// viewer in a sandboxed frame, and a PDF's own scripts are not run by browsers' viewers.
+std::string framedContentPolicy(const std::string& contentType);
+
 }  // namespace qujat::http

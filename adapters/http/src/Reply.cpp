@@ -43,8 +43,11 @@ Reply Reply::empty(int status) {
 }
 
 void addSecurityHeaders(Poco::Net::HTTPResponse& response) {
+    // The web UI needs nothing beyond its own origin: no inline script or style, no plugins;
+    // images may also be data: or blob: URLs (previews of a file before it is uploaded).
     response.set("Content-Security-Policy",
-                 "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+                 "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
+                 "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Referrer-Policy", "no-referrer");
 }

@@ -17,6 +17,7 @@
 #include "AccessLog.h"
 #include "Api.h"
 #include "ApiContext.h"
+#include "WebAssets.h"
 #include "ConnectionFactory.h"
 #include "ConnectionHub.h"
 #include "Metrics.h"
@@ -65,14 +66,15 @@ void initializeSslOnce() {
 
 class ServerImpl {
 public:
-    ServerImpl(ServerPorts ports, ServerOptions options, std::unique_ptr<AccessLog> log)
+    ServerImpl(ServerPorts ports, ServerOptions options, std::unique_ptr<AccessLog> log, WebAssets web)
         : options_(std::move(options)),
           log_(std::move(log)),
+          web_(std::move(web)),
           metrics_(routeNames()),
           gauges_(ports.store, std::chrono::seconds(10)),
           params_(new Poco::Net::HTTPServerParams),
           hub_(api_, params_, options_.limits),
-          context_{ports, options_, metrics_, *log_, hub_, gauges_},
+          context_{ports, options_, metrics_, *log_, hub_, gauges_, web_},
           api_(context_) {}
 
     Status listen();
@@ -81,6 +83,7 @@ public:
 
     ServerOptions options_;
     std::unique_ptr<AccessLog> log_;
+    WebAssets web_;
     Metrics metrics_;
     StoreGauges gauges_;
     Poco::Net::HTTPServerParams::Ptr params_;
@@ -195,7 +198,13 @@ Result<std::unique_ptr<Server>> Server::start(ServerPorts ports, ServerOptions o
     if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) std::signal(SIGPIPE, SIG_IGN);
     auto log = AccessLog::open(options.accessLog);
     if (!log.isOk()) return log.status();
-    auto impl = std::make_unique<ServerImpl>(ports, std::move(options), std::move(log).value());
+    WebAssets web;
+    if (!options.webRoot.empty()) {
+        auto loaded = WebAssets::load(options.webRoot);
+        if (!loaded.isOk()) return loaded.status();
+        web = std::move(loaded).value();
+    }
+    auto impl = std::make_unique<ServerImpl>(ports, std::move(options), std::move(log).value(), std::move(web));
     QUJAT_RETURN_IF_ERROR(impl->listen());
     return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -79,6 +79,7 @@ Result<ServerOptions> loadServerConfig(const std::string& path, ServerOptions op
         {"tls.key", text(options.tls.keyFile)},
         {"deadlines.interval-seconds", integer(options.tickSeconds, 0, 86400)},
         {"log.access", text(options.accessLog)},
+        {"web.root", text(options.webRoot)},
         {"limits.upload-bytes", bytes(l.uploadBytes)},
         {"limits.json-bytes", bytes(l.jsonBytes)},
         {"limits.signature-bytes", bytes(l.signatureBytes)},

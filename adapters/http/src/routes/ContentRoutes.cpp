@@ -2,32 +2,13 @@
 // conditional requests and single byte ranges.
 #include "ByteRange.h"
 #include "ContentPolicy.h"
+#include "EntityTag.h"
 #include "RouteSupport.h"
 #include "Routes.h"
 
 namespace qujat::http::content {
 
 using namespace support;
-
-namespace {
-
-// Whether If-None-Match lists `etag` (or is "*"); weak validators compare equal too.
-bool matches(const std::string& ifNoneMatch, const std::string& etag) {
-    std::size_t start = 0;
-    while (start <= ifNoneMatch.size()) {
-        auto comma = ifNoneMatch.find(',', start);
-        if (comma == std::string::npos) comma = ifNoneMatch.size();
-        std::string tag = ifNoneMatch.substr(start, comma - start);
-        tag.erase(0, tag.find_first_not_of(" \t"));
-        tag.erase(tag.find_last_not_of(" \t") + 1);
-        if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
-        if (tag == "*" || tag == etag) return true;
-        start = comma + 1;
-    }
-    return false;
-}
-
-}  // namespace
 
 Reply get(Exchange& ex) {
     if (auto bad = unknownQuery(ex, {})) return *bad;
@@ -50,8 +31,9 @@ Reply get(Exchange& ex) {
         r.header("ETag", etag);
         r.header("Accept-Ranges", "bytes");
         r.header("Content-Disposition", headers.disposition);
+        if (headers.inlineShown) r.header("Content-Security-Policy", framedContentPolicy(headers.contentType));
     };
-    if (ex.request().has("If-None-Match") && matches(ex.request().get("If-None-Match"), etag)) {
+    if (ex.request().has("If-None-Match") && ifNoneMatchHits(ex.request().get("If-None-Match"), etag)) {
         Reply r = Reply::empty(304);
         common(r);
         return r;

@@ -42,6 +42,8 @@ struct ServerOptions {
     std::string publicOrigin;
     // The trust anchors and CRLs that evidence packages include (the data directory's trust/).
     std::string trustDirectory;
+    // The bundled web UI served at / (adapters/web's build output); empty: the API only.
+    std::string webRoot;
 };
 
 }  // namespace qujat::http
