@@ -61,6 +61,29 @@ TEST_CASE("the web UI is served at / from its bundle directory", "[http]") {
         CHECK(cached.body.empty());
         CHECK(request(fx, "GET", "/app.js", {{"If-None-Match", "\"stale\""}}).status == 200);
     }
+    SECTION("compressed for clients that accept gzip, with its own validator") {
+        std::ofstream(bundle.file("web/big.js")) << std::string(5000, 'x');
+        HttpFixture withBig(options);
+        HttpRequest r;
+        r.path = "/big.js";
+        auto plain = withBig.client().send(r);
+        CHECK(plain.body == std::string(5000, 'x'));
+        CHECK(plain.header("Vary") == "Accept-Encoding");
+        CHECK_FALSE(plain.has("Content-Encoding"));
+        for (const char* accepted : {"gzip", "br, gzip;q=0.5", "*"}) {
+            INFO(accepted);
+            r.headers = {{"Accept-Encoding", accepted}};
+            auto packed = withBig.client().send(r);
+            CHECK(packed.header("Content-Encoding") == "gzip");
+            CHECK(packed.body.size() < 100);
+            CHECK(packed.body.substr(0, 2) == "\x1f\x8b");
+            CHECK(packed.header("ETag") != plain.header("ETag"));
+            r.headers.emplace_back("If-None-Match", packed.header("ETag"));
+            CHECK(withBig.client().send(r).status == 304);
+        }
+        r.headers = {{"Accept-Encoding", "gzip;q=0, br"}};
+        CHECK_FALSE(withBig.client().send(r).has("Content-Encoding"));
+    }
     SECTION("nothing outside the bundle, and only GET") {
         for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt", "/missing.js",
                                  "/assets", "/web/index.html"}) {

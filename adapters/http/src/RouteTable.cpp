@@ -30,6 +30,7 @@ const std::vector<Route>& routes() {
         {"GET", "/api/v1/orgs/{code}", Access::kSignedIn, directory::org},
         {"GET", "/api/v1/orgs/{code}/children", Access::kSignedIn, directory::children},
         {"GET", "/api/v1/users/{login}", Access::kSignedIn, directory::user},
+        {"GET", "/api/v1/dashboard", Access::kSignedIn, dashboard::get},
         {"GET", "/api/v1/audit", Access::kSignedIn, audit::events},
         {"GET", "/api/v1/audit/verification", Access::kSignedIn, audit::verification},
     };

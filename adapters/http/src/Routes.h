@@ -66,6 +66,9 @@ Reply org(Exchange& ex);
 Reply children(Exchange& ex);
 Reply user(Exchange& ex);
 }  // namespace directory
+namespace dashboard {
+Reply get(Exchange& ex);
+}  // namespace dashboard
 namespace audit {
 Reply events(Exchange& ex);
 Reply verification(Exchange& ex);

@@ -1,8 +1,12 @@
 #include "WebAssets.h"
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -34,6 +38,32 @@ std::string entityTag(const std::string& body) {
     return "\"" + Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 32) + "\"";
 }
 
+std::string gzip(const std::string& body) {
+    std::ostringstream out;
+    {
+        Poco::DeflatingOutputStream deflater(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 9);
+        deflater.write(body.data(), static_cast<std::streamsize>(body.size()));
+        deflater.close();
+    }
+    return out.str();
+}
+
+// Whether Accept-Encoding admits gzip: listed by name or as "*", without q=0.
+bool acceptsGzip(const Poco::Net::HTTPServerRequest& request) {
+    if (!request.has("Accept-Encoding")) return false;
+    Poco::StringTokenizer codings(request.get("Accept-Encoding"), ",",
+                                  Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const auto& coding : codings) {
+        const auto semicolon = coding.find(';');
+        const std::string name = Poco::toLower(Poco::trim(coding.substr(0, semicolon)));
+        if (name != "gzip" && name != "*") continue;
+        const std::string weight = semicolon == std::string::npos ? "" : Poco::remove(coding.substr(semicolon + 1), ' ');
+        if (weight.rfind("q=", 0) == 0 && std::strtod(weight.c_str() + 2, nullptr) == 0.0) continue;
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 engine::Result<WebAssets> WebAssets::load(const std::string& root) {
@@ -55,6 +85,7 @@ engine::Result<WebAssets> WebAssets::load(const std::string& root) {
         if (!in) return engine::unavailable("cannot read " + it->path().string());
         Asset asset{body.str(), contentTypeFor(it->path()), ""};
         asset.etag = entityTag(asset.body);
+        if (std::string packed = gzip(asset.body); packed.size() < asset.body.size()) asset.gzipped = std::move(packed);
         out.assets_.emplace("/" + fs::relative(it->path(), root).generic_string(), std::move(asset));
     }
     if (ec) return engine::unavailable("cannot list the web UI directory " + root + ": " + ec.message());
@@ -67,15 +98,19 @@ const WebAssets::Asset* WebAssets::find(const std::string& urlPath) const {
 }
 
 Reply assetReply(const WebAssets::Asset& asset, const Poco::Net::HTTPServerRequest& request) {
-    Reply r = request.has("If-None-Match") && ifNoneMatchHits(request.get("If-None-Match"), asset.etag)
-                  ? Reply::empty(304)
-                  : Reply{};
+    const bool compressed = !asset.gzipped.empty() && acceptsGzip(request);
+    // Each representation has its own validator (RFC 9110 §8.8.3).
+    const std::string etag = compressed ? asset.etag.substr(0, asset.etag.size() - 1) + "-gzip\"" : asset.etag;
+    Reply r = request.has("If-None-Match") && ifNoneMatchHits(request.get("If-None-Match"), etag) ? Reply::empty(304)
+                                                                                                  : Reply{};
     if (r.status == 200) {
         r.contentType = asset.contentType;
-        r.body = asset.body;
+        r.body = compressed ? asset.gzipped : asset.body;
     }
+    if (compressed) r.header("Content-Encoding", "gzip");
+    if (!asset.gzipped.empty()) r.header("Vary", "Accept-Encoding");
     r.cacheControl = "no-cache";
-    r.header("ETag", asset.etag);
+    r.header("ETag", etag);
     return r;
 }
 

@@ -278,4 +278,43 @@ Poco::JSON::Object::Ptr toJson(const engine::AuditVerification& v) {
     return o;
 }
 
+namespace {
+
+// The figures of a dashboard row, added to `o`.
+void setActivity(Poco::JSON::Object& o, const engine::Activity& a) {
+    o.set("inProgress", a.inProgress);
+    o.set("completed", a.completed);
+    o.set("returned", a.returned);
+    o.set("overdueTasks", a.overdueTasks);
+    o.set("medianTurnaroundSeconds",
+          a.medianTurnaround ? Poco::Dynamic::Var((*a.medianTurnaround + 500) / 1000) : Poco::Dynamic::Var());
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr toJson(const engine::Dashboard& d) {
+    auto o = newObject();
+    o->set("org", toJson(d.org));
+    o->set("asOf", engine::formatIsoUtc(d.asOf));
+    auto totals = newObject();
+    setActivity(*totals, d.totals);
+    o->set("totals", totals);
+    Poco::JSON::Array::Ptr rows = new Poco::JSON::Array();
+    for (const engine::OrgActivity& row : d.organisations) {
+        auto r = toJson(row.org);
+        setActivity(*r, row.activity);
+        rows->add(r);
+    }
+    o->set("organisations", rows);
+    Poco::JSON::Array::Ptr days = new Poco::JSON::Array();
+    for (const engine::DayCount& day : d.submittedPerDay) {
+        auto c = newObject();
+        c->set("date", engine::formatIsoUtc(day.day).substr(0, 10));
+        c->set("count", day.count);
+        days->add(c);
+    }
+    o->set("submittedPerDay", days);
+    return o;
+}
+
 }  // namespace qujat::json

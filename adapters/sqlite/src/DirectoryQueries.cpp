@@ -26,6 +26,16 @@ Result<Org> orgFromRow(const SqliteStatement& row) {
     return o;
 }
 
+Result<std::vector<Org>> orgsFrom(SqliteStatement& q) {
+    std::vector<Org> out;
+    for (;;) {
+        QUJAT_ASSIGN_OR_RETURN(bool row, q.step());
+        if (!row) return out;
+        QUJAT_ASSIGN_OR_RETURN(Org o, orgFromRow(q));
+        out.push_back(std::move(o));
+    }
+}
+
 const std::string kUserColumns =
     "SELECT u.login, u.display_name, o.code, u.email, u.password_hash "
     "FROM users u JOIN orgs o ON o.id = u.home_org_id ";
@@ -82,13 +92,12 @@ Result<std::vector<Org>> childOrgs(SqliteConnection& db, const std::string& pare
     QUJAT_ASSIGN_OR_RETURN(std::int64_t parent, orgId(db, parentCode, "no organisation '" + parentCode + "'"));
     QUJAT_ASSIGN_OR_RETURN(StatementLease q, db.prepare(kOrgColumns + "WHERE o.parent_id = ?1 ORDER BY o.code"));
     q->bindInt(1, parent);
-    std::vector<Org> out;
-    for (;;) {
-        QUJAT_ASSIGN_OR_RETURN(bool row, q->step());
-        if (!row) return out;
-        QUJAT_ASSIGN_OR_RETURN(Org o, orgFromRow(*q));
-        out.push_back(std::move(o));
-    }
+    return orgsFrom(*q);
+}
+
+Result<std::vector<Org>> rootOrgs(SqliteConnection& db) {
+    QUJAT_ASSIGN_OR_RETURN(StatementLease q, db.prepare(kOrgColumns + "WHERE o.parent_id IS NULL ORDER BY o.code"));
+    return orgsFrom(*q);
 }
 
 Result<User> userByLogin(SqliteConnection& db, const std::string& login) {

@@ -14,6 +14,7 @@ namespace qujat::sqlite::queries {
 
 engine::Result<engine::Org> orgByCode(SqliteConnection& db, const std::string& code);
 engine::Result<std::vector<engine::Org>> childOrgs(SqliteConnection& db, const std::string& parentCode);
+engine::Result<std::vector<engine::Org>> rootOrgs(SqliteConnection& db);
 engine::Result<engine::User> userByLogin(SqliteConnection& db, const std::string& login);
 engine::Result<std::vector<engine::User>> listUsers(SqliteConnection& db, int limit, const std::string& afterLogin);
 engine::Result<std::vector<std::string>> holdersOf(SqliteConnection& db, const std::string& role,

@@ -204,6 +204,12 @@ CREATE INDEX sessions_by_user ON sessions(user_id, created_at);
 -- letters included; diacritics are kept (removing them would merge distinct letters).
 CREATE VIRTUAL TABLE document_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
 )sql"},
+    {5, R"sql(
+-- The dashboard: a subtree's documents counted by origin and state, with their times, from
+-- the index alone; and every open task past its due time, escalated or not.
+CREATE INDEX documents_by_origin_state ON documents(origin_org_code, state, created_at, updated_at);
+CREATE INDEX open_tasks_by_due_time ON tasks(due_at, document_id) WHERE state = 'open' AND due_at IS NOT NULL;
+)sql"},
 };
 
 engine::Result<int> userVersion(SqliteConnection& connection) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActivityQueries.h"
 #include "AuditQueries.h"
 #include "DirectoryQueries.h"
 #include "DocumentQueries.h"
@@ -24,6 +25,7 @@ public:
     engine::Result<std::vector<engine::Org>> childOrgs(const std::string& parentCode) override {
         return queries::childOrgs(db_, parentCode);
     }
+    engine::Result<std::vector<engine::Org>> rootOrgs() override { return queries::rootOrgs(db_); }
     engine::Result<engine::User> userByLogin(const std::string& login) override {
         return queries::userByLogin(db_, login);
     }
@@ -72,6 +74,15 @@ public:
         return queries::overdueTasks(db_, at);
     }
     engine::Result<std::int64_t> countDocuments() override { return queries::countDocuments(db_); }
+
+    engine::Result<std::vector<engine::OriginActivity>> activityByOrigin(const std::string& orgCode,
+                                                                         engine::Millis at) override {
+        return queries::activityByOrigin(db_, orgCode, at);
+    }
+    engine::Result<std::vector<engine::DayCount>> submissionsPerDay(const std::string& orgCode, engine::Millis from,
+                                                                    engine::Millis to) override {
+        return queries::submissionsPerDay(db_, orgCode, from, to);
+    }
 
     engine::Result<std::optional<engine::AuditEvent>> lastAuditEvent() override {
         return queries::lastAuditEvent(db_);

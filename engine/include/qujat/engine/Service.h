@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qujat/engine/AuditChain.h"
+#include "qujat/engine/Dashboard.h"
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
 #include "qujat/engine/Signature.h"
@@ -176,6 +177,11 @@ public:
     Result<std::string> signatureContent(const Viewer& viewer, DocumentId id, std::int64_t signatureId);
     // Open tasks the user may act on now, soonest due first.
     Result<std::vector<InboxItem>> inbox(const std::string& login);
+    // What the documents originating in the subtree of `orgCode` amount to now; without
+    // it, of the highest organisation where the viewer holds a role (the central office for
+    // the local operator). A user may ask about the subtrees of the organisations where
+    // they hold a role, as for documents; any other organisation is kNotFound, audited.
+    Result<Dashboard> dashboard(const Viewer& viewer, const std::optional<std::string>& orgCode);
 
     // --- audit ---
     Result<AuditVerification> verifyAudit();

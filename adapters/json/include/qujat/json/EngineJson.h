@@ -3,6 +3,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "qujat/engine/AuditChain.h"
+#include "qujat/engine/Dashboard.h"
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
 #include "qujat/engine/Service.h"
@@ -37,5 +38,8 @@ Poco::JSON::Object::Ptr toJson(const engine::User& u);
 Poco::JSON::Object::Ptr toJson(const engine::RoleGrant& g);
 Poco::JSON::Object::Ptr toJson(const engine::Delegation& d);
 Poco::JSON::Object::Ptr toJson(const engine::AuditVerification& v);
+// "org", "asOf", "totals", "organisations" (each toJson(Org) with its figures) and
+// "submittedPerDay" ({"date": "YYYY-MM-DD", "count"}); turnarounds in whole seconds.
+Poco::JSON::Object::Ptr toJson(const engine::Dashboard& d);
 
 }  // namespace qujat::json

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "qujat/engine/Dashboard.h"
 #include "qujat/engine/Directory.h"
 #include "qujat/engine/Document.h"
 #include "qujat/engine/Session.h"
@@ -51,6 +52,8 @@ public:
     // --- directory ---
     virtual Result<Org> orgByCode(const std::string& code) = 0;
     virtual Result<std::vector<Org>> childOrgs(const std::string& parentCode) = 0;
+    // The organisations without a parent (the central office), ordered by code.
+    virtual Result<std::vector<Org>> rootOrgs() = 0;
     virtual Result<User> userByLogin(const std::string& login) = 0;
     virtual Result<std::vector<User>> listUsers(int limit, const std::string& afterLogin) = 0;
     // Logins that hold `role` at `orgCode` at instant `at`: a grant at that org (any
@@ -85,6 +88,15 @@ public:
     // Open tasks whose due time is <= `at` and that have not been escalated yet.
     virtual Result<std::vector<Task>> overdueTasks(Millis at) = 0;
     virtual Result<std::int64_t> countDocuments() = 0;
+
+    // --- activity --- (aggregated in the store: no document leaves it one by one)
+    // Each organisation in the subtree of `orgCode` (itself included) that originates any
+    // document, with what those documents amount to; overdue tasks are open tasks due
+    // before `at`. In no particular order; kNotFound for an unknown organisation.
+    virtual Result<std::vector<OriginActivity>> activityByOrigin(const std::string& orgCode, Millis at) = 0;
+    // Documents originating in the subtree of `orgCode` first submitted in [from, to], per
+    // UTC day, ascending; days without any are left out.
+    virtual Result<std::vector<DayCount>> submissionsPerDay(const std::string& orgCode, Millis from, Millis to) = 0;
 
     // --- audit ---
     // The last event of the chain, or nullopt for an empty chain.
