@@ -1,9 +1,10 @@
 // Bundles the web UI into one directory that `qujat serve` serves at /:
 //   node build.mjs --out DIR
-// index.html and app.css are copied; src/main.jsx and everything it imports (Preact,
-// PKI.js, Chart.js) become app.js. Nothing is fetched at run time.
+// index.html and app.css are copied; src/main.jsx and everything it imports become app.js,
+// except what is imported on demand (PKI.js for signing, Chart.js for the dashboard), which
+// become chunks/*.js. Nothing is fetched from elsewhere at run time.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +16,13 @@ if (outIndex < 0 || !process.argv[outIndex + 1]) {
 }
 const out = process.argv[outIndex + 1];
 
+await rm(join(out, 'chunks'), { recursive: true, force: true });  // hashed names: old ones would pile up
 await mkdir(out, { recursive: true });
 await build({
-  entryPoints: [join(here, 'src', 'main.jsx')],
-  outfile: join(out, 'app.js'),
+  entryPoints: { app: join(here, 'src', 'main.jsx') },
+  outdir: out,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   format: 'esm',
   target: ['chrome100', 'firefox100', 'safari15'],

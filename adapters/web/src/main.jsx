@@ -1,3 +1,5 @@
+// Boot: the styles and index.html are static; everything else is the App.
 import { render } from 'preact';
+import { App } from './app.jsx';
 
-render(<main><h1>Qujat</h1></main>, document.getElementById('app'));
+render(<App />, document.getElementById('app'));
