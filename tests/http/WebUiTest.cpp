@@ -19,6 +19,8 @@ void writeBundle(const TempDir& dir) {
     std::ofstream(dir.file("web/index.html")) << "<!doctype html><title>Qujat</title>";
     std::ofstream(dir.file("web/app.js")) << "console.log('Қош келдіңіз')";
     std::ofstream(dir.file("web/assets/app.css")) << "body{margin:0}";
+    std::filesystem::create_directories(dir.file("web/chunks"));
+    std::ofstream(dir.file("web/chunks/cades-4W67G64T.js")) << "export const signed = 1;";
     std::ofstream(dir.file("secret.txt")) << "not for the web";
 }
 
@@ -53,6 +55,10 @@ TEST_CASE("the web UI is served at / from its bundle directory", "[http]") {
         CHECK(script.header("Content-Type") == "text/javascript; charset=utf-8");
         CHECK(script.body == "console.log('Қош келдіңіз')");
         CHECK(request(fx, "GET", "/assets/app.css").header("Content-Type") == "text/css; charset=utf-8");
+        // Chunks are named by their content: kept; everything else is asked about each time.
+        CHECK(request(fx, "GET", "/chunks/cades-4W67G64T.js").header("Cache-Control") ==
+              "public, max-age=31536000, immutable");
+        CHECK(request(fx, "GET", "/assets/app.css").header("Cache-Control") == "no-cache");
 
         const std::string etag = script.header("ETag");
         REQUIRE(etag.size() == 34);

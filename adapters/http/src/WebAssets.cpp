@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxFiles = 512;
 constexpr std::uintmax_t kMaxTotalBytes = 64u << 20;
+constexpr const char* kHashedDirectory = "/chunks/";  // adapters/web/build.mjs names these by content
 
 std::string contentTypeFor(const std::filesystem::path& file) {
     static const std::map<std::string, std::string> kTypes = {
@@ -86,7 +87,9 @@ engine::Result<WebAssets> WebAssets::load(const std::string& root) {
         Asset asset{body.str(), contentTypeFor(it->path()), ""};
         asset.etag = entityTag(asset.body);
         if (std::string packed = gzip(asset.body); packed.size() < asset.body.size()) asset.gzipped = std::move(packed);
-        out.assets_.emplace("/" + fs::relative(it->path(), root).generic_string(), std::move(asset));
+        std::string urlPath = "/" + fs::relative(it->path(), root).generic_string();
+        asset.immutable = urlPath.rfind(kHashedDirectory, 0) == 0;
+        out.assets_.emplace(std::move(urlPath), std::move(asset));
     }
     if (ec) return engine::unavailable("cannot list the web UI directory " + root + ": " + ec.message());
     return out;
@@ -109,7 +112,7 @@ Reply assetReply(const WebAssets::Asset& asset, const Poco::Net::HTTPServerReque
     }
     if (compressed) r.header("Content-Encoding", "gzip");
     if (!asset.gzipped.empty()) r.header("Vary", "Accept-Encoding");
-    r.cacheControl = "no-cache";
+    r.cacheControl = asset.immutable ? "public, max-age=31536000, immutable" : "no-cache";
     r.header("ETag", etag);
     return r;
 }

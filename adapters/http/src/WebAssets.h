@@ -21,6 +21,7 @@ public:
         std::string contentType;
         std::string etag;     // quoted SHA-256 prefix of the body
         std::string gzipped;  // the body gzip-compressed when that makes it smaller, else empty
+        bool immutable = false;  // under /chunks/, whose names carry a hash of their content
     };
 
     WebAssets() = default;  // none: the server answers the API only
@@ -40,7 +41,7 @@ private:
 // GET of an asset: 200 with its bytes (gzip-compressed when the client accepts it: the
 // bundle is ~4× smaller so), or 304 when If-None-Match names that representation's ETag.
 // The browser revalidates each time (no-cache), so a rebuilt bundle is picked up on the
-// next load.
+// next load; chunks, named by their content, are kept without asking for a year.
 Reply assetReply(const WebAssets::Asset& asset, const Poco::Net::HTTPServerRequest& request);
 
 }  // namespace qujat::http

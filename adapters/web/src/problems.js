@@ -40,6 +40,8 @@ const SIGNING = {
   'no-key': 'sign.error.noKey',
   'unsupported-key': 'sign.error.unsupportedKey',
   'no-certificate': 'sign.error.noCertificate',
+  'unsupported-pkcs12': 'sign.error.unsupportedPkcs12',
+  'no-webcrypto': 'sign.error.noWebCrypto',
 };
 
 // {key, params, detail, local}: the message to show, and the technical words (the server's, or

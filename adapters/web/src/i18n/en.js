@@ -180,6 +180,8 @@ export default {
   'sign.error.noKey': 'This key file has no private key in it.',
   'sign.error.unsupportedKey': 'This kind of key cannot be used for signing here.',
   'sign.error.noCertificate': 'This key file has no certificate for its key.',
+  'sign.error.unsupportedPkcs12': 'The password is right, but this browser cannot open a key file protected this way. Export the key again with current settings (AES), or sign in another program and send the .p7s file.',
+  'sign.error.noWebCrypto': 'This page cannot sign: browsers sign only on pages opened over HTTPS. Ask the administrator for the https:// address, or send a .p7s file made in another program.',
   'sign.error.other': 'The signature could not be made in this browser.',
 
   'approve.explain.review': 'Approve when the document is in order, or return it to the author below.',
