@@ -15,7 +15,7 @@ import { Inbox } from './screens/Inbox.jsx';
 import { NewDocument } from './screens/NewDocument.jsx';
 import { NotFound } from './screens/NotFound.jsx';
 import { SignIn } from './screens/SignIn.jsx';
-import { SessionContext, loadSession, signOut } from './session.js';
+import { SessionContext, loadOffers, loadSession, signOut } from './session.js';
 
 const ROUTES = [
   ['/inbox', Inbox],
@@ -43,6 +43,12 @@ export function App() {
     try {
       const me = await loadSession();
       setSession(me ? { state: 'in', me } : { state: 'out' });
+      if (!me) return;
+      // Menus gain "New document" and "Dashboard" when this arrives; a failure only leaves
+      // them out (the screens behind them load what they need and say what went wrong).
+      loadOffers(me).then(
+        (offers) => setSession((s) => (s.state === 'in' && s.me.login === me.login ? { ...s, me: { ...s.me, ...offers } } : s)),
+        () => {});
     } catch (error) {
       setSession({ state: 'failed', error });
     }

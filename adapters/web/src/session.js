@@ -19,15 +19,21 @@ export async function loadSession() {
     throw e;
   }
   const user = await person(session.login);
+  return {
+    login: user.login, displayName: user.displayName, homeOrg: user.homeOrg, roles: user.roles,
+    isAuditor: user.roles.some((r) => r.role === 'auditor'),
+  };
+}
+
+// What the menus offer `me` beyond that, which takes the workflows' definitions and the
+// organisations' levels: loaded after the first screen, which does not wait for it.
+export async function loadOffers(me) {
   const [workflows, orgs] = await Promise.all([
     allWorkflows(),
-    Promise.all([...new Set(user.roles.map((r) => r.org))].map((code) => organisation(code).catch(() => null))),
+    Promise.all([...new Set(me.roles.map((r) => r.org))].map((code) => organisation(code).catch(() => null))),
   ]);
-  const me = { login: user.login, displayName: user.displayName, homeOrg: user.homeOrg, roles: user.roles };
   return {
-    ...me,
     canSubmit: workflows.some((w) => canStart(w, me)),
-    isAuditor: user.roles.some((r) => r.role === 'auditor'),
     // Branch officials: anyone holding a role above a primary organisation.
     isOfficial: orgs.some((o) => o && o.level !== 'primary'),
   };
