@@ -10,6 +10,11 @@ if(EXISTS ${marker})
     return()
   endif()
 endif()
+# Node.js trusts only its own built-in CAs; let npm also trust the system's store, where an
+# organisation installs the CA of a proxy it reaches the registry through.
+if(NOT DEFINED ENV{NODE_EXTRA_CA_CERTS} AND EXISTS /etc/ssl/certs/ca-certificates.crt)
+  set(ENV{NODE_EXTRA_CA_CERTS} /etc/ssl/certs/ca-certificates.crt)
+endif()
 execute_process(COMMAND ${NPM} ci --no-audit --no-fund --loglevel=error
                 WORKING_DIRECTORY ${DIR} RESULT_VARIABLE failed)
 if(failed)

@@ -84,7 +84,9 @@ engine::Result<WebAssets> WebAssets::load(const std::string& root) {
         std::ostringstream body;
         body << in.rdbuf();
         if (!in) return engine::unavailable("cannot read " + it->path().string());
-        Asset asset{body.str(), contentTypeFor(it->path()), ""};
+        Asset asset;
+        asset.body = body.str();
+        asset.contentType = contentTypeFor(it->path());
         asset.etag = entityTag(asset.body);
         if (std::string packed = gzip(asset.body); packed.size() < asset.body.size()) asset.gzipped = std::move(packed);
         std::string urlPath = "/" + fs::relative(it->path(), root).generic_string();

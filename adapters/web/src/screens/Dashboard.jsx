@@ -17,8 +17,9 @@ const COLOURS = { inProgress: '#1d4ed8', overdue: '#b91c1c', line: '#0f766e' };
 
 function orgLabel(org) { return localized(org.name) || org.code; }
 
-// A long PPO name as lines of about `width` characters, so the chart shows it whole.
-function wrapped(text, width = 26) {
+// A long PPO name as lines of about `width` characters (fewer on a phone), so the chart
+// shows it whole.
+function wrapped(text, width = window.matchMedia('(max-width: 30rem)').matches ? 16 : 26) {
   const lines = [];
   for (const word of text.split(' ')) {
     const last = lines.length - 1;
@@ -88,7 +89,7 @@ function SubmissionsChart({ days }) {
 function OrganisationsTable({ organisations, current }) {
   return (
     <TableScroll label={t('dashboard.tableCaption')}>
-      <table class="table">
+      <table class="table table-orgs">
         <thead>
           <tr>
             <th scope="col">{t('dashboard.organisation')}</th>
