@@ -8,6 +8,7 @@
 #include "EvidenceFixture.h"
 #include "qujat/crypto/OpenSslHasher.h"
 #include "qujat/evidence/PackageVerifier.h"
+#include "support/OpensslToken.h"
 #include "support/StatusMatchers.h"
 
 namespace qujat::test {
@@ -90,11 +91,54 @@ TEST_CASE("an exported package holds every version, signature, timestamp, event 
               "PASSED");
     }
 
+    SECTION("each signature's acceptance report records the timestamp its .tst holds, as openssl reads it") {
+        auto root =
+            Poco::JSON::Parser().parse(fileNamed(files, "manifest.json").bytes).extract<Poco::JSON::Object::Ptr>();
+        Poco::JSON::Array::Ptr signatures = root->getArray("signatures");
+        REQUIRE(signatures->size() == input.view.signatures.size());
+        for (std::size_t i = 0; i < signatures->size(); ++i) {
+            const engine::SignatureRecord& s = input.view.signatures[i];
+            Poco::JSON::Object::Ptr stamp =
+                signatures->getObject(static_cast<unsigned>(i))->getObject("report")->getObject("timeStamp");
+            INFO("signature " << s.id << ": " << s.report);
+            REQUIRE(stamp);
+            const TokenAsOpensslReadsIt read = readTokenWithOpenssl(
+                fileStarting(files, "timestamps/" + std::to_string(s.id) + "-").bytes);
+            CHECK(stamp->getValue<std::string>("genTime") == engine::formatIsoUtc(read.genTime));
+            CHECK(stamp->getValue<std::string>("serial") == read.serial);
+            CHECK(stamp->getValue<std::string>("tsa") == read.tsaSubject);
+            CHECK(stamp->getValue<std::string>("policy") == read.policyOid);
+            // Stamped on the system clock just before the approval was committed (whole seconds).
+            CHECK(read.genTime <= s.acceptedAt);
+            CHECK(s.acceptedAt - read.genTime < 2000);
+        }
+    }
+
     SECTION("the same input gives the same bytes") {
         auto again = evidence::writePackage(input);
         REQUIRE_OK(again);
         CHECK(*again == fx.package());
     }
+}
+
+TEST_CASE("signatures accepted before reports recorded their timestamp are packaged and verify", "[evidence]") {
+    evidence::PackageInput input = EvidenceFixture::shared().input();
+    for (engine::SignatureRecord& s : input.view.signatures) {
+        const std::size_t at = s.report.find(",\"timeStamp\":{");
+        REQUIRE(at != std::string::npos);
+        s.report = s.report.substr(0, at) + "}";  // the report as it was stored before
+    }
+    auto zip = evidence::writePackage(input);
+    REQUIRE_OK(zip);
+    std::vector<evidence::ArchiveFile> files = unpack(*zip);
+    auto root = Poco::JSON::Parser().parse(fileNamed(files, "manifest.json").bytes).extract<Poco::JSON::Object::Ptr>();
+    Poco::JSON::Object::Ptr report = root->getArray("signatures")->getObject(0)->getObject("report");
+    REQUIRE(report);
+    CHECK(report->getValue<std::string>("indication") == "PASSED");
+    CHECK_FALSE(report->has("timeStamp"));
+    const evidence::PackageVerification v = verify(*zip);
+    INFO(v.toText());
+    CHECK(v.passed());
 }
 
 TEST_CASE("an untouched package passes every check", "[evidence]") {

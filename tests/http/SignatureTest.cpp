@@ -1,11 +1,16 @@
 // Approving a sign step over HTTP with a detached CAdES signature made on the signer's side
 // (here with the development PKI), sent as application/pkcs7-signature.
+#include <Poco/JSON/Parser.h>
+
 #include <catch2/catch.hpp>
 
 #include "HttpFixture.h"
 #include "qujat/crypto/CadesSigner.h"
+#include "qujat/crypto/TimeStampCms.h"
+#include "qujat/crypto/TsaLocal.h"
 #include "qujat/evidence/PackageVerifier.h"
 #include "support/DevPki.h"
+#include "support/OpensslToken.h"
 #include "support/StatusMatchers.h"
 
 namespace qujat::test {
@@ -58,6 +63,34 @@ TEST_CASE("a sign step is approved with a detached signature sent as the body", 
         REQUIRE(signatures->size() == 1);
         CHECK(signatures->getObject(0)->getValue<std::string>("signer") == "chairman.p1");
         CHECK(signatures->getObject(0)->getValue<std::string>("certificateSha256") == cert.sha256Hex());
+
+        // The stored report (as the API serves it) records the timestamp the kept CMS
+        // carries: the genTime, serial, TSA and policy openssl reads from that token.
+        const Poco::JSON::Object::Ptr stored = signatures->getObject(0);
+        INFO(stored->getValue<std::string>("report"));
+        auto report =
+            Poco::JSON::Parser().parse(stored->getValue<std::string>("report")).extract<Poco::JSON::Object::Ptr>();
+        CHECK(report->getValue<std::string>("indication") == "PASSED");
+        const Poco::JSON::Object::Ptr stamp = report->getObject("timeStamp");
+        REQUIRE(stamp);
+        auto cms = fx.service().signatureContent(engine::Viewer::user("chairman.p1"), id,
+                                                 stored->getValue<std::int64_t>("id"));
+        REQUIRE_OK(cms);
+        auto token = crypto::extractSignatureTimeStamp(*cms);
+        REQUIRE_OK(token);
+        REQUIRE(*token);
+        const TokenAsOpensslReadsIt read = readTokenWithOpenssl(**token);
+        INFO(read.text);
+        CHECK(stamp->getValue<std::string>("genTime") == engine::formatIsoUtc(read.genTime));
+        CHECK(stamp->getValue<std::string>("serial") == read.serial);
+        CHECK(stamp->getValue<std::string>("tsa") == read.tsaSubject);
+        CHECK(stamp->getValue<std::string>("tsa") == "CN=Qujat Development TSA,O=Qujat Development,C=KZ");
+        CHECK(stamp->getValue<std::string>("policy") == read.policyOid);
+        CHECK(stamp->getValue<std::string>("policy") == crypto::kDefaultTsaPolicyOid);
+        // The engine's TSA stamps on the engine's clock: the second the signature was accepted.
+        const auto acceptedAt = engine::parseIsoUtc(stored->getValue<std::string>("acceptedAt"));
+        REQUIRE(acceptedAt);
+        CHECK(read.genTime == *acceptedAt / 1000 * 1000);
         bool commented = false;
         auto tasks = doc->getArray("tasks");
         for (std::size_t i = 0; i < tasks->size(); ++i)

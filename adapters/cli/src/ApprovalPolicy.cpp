@@ -27,6 +27,20 @@ std::unique_ptr<engine::ApprovalCheck> unconfigured(const std::string& dataDir, 
                                                     " init --pki DIR`, DIR made by certs/make-dev-pki.sh)");
 }
 
+// Whom the engine's TSA must chain to: the trust directory signatures are judged against
+// (its anchors, intermediates and CRLs, so the TSA certificate's revocation is checked too),
+// plus the TSA's own chain.pem. Evidence packages carry the same trust files, so a token that
+// verifies here verifies for an auditor.
+engine::Result<crypto::TimeStampTrust> timeStampTrustOf(const crypto::TrustStore& trust,
+                                                        const std::string& tsaChainPem) {
+    crypto::TimeStampTrust out;
+    for (const crypto::Certificate& anchor : trust.anchors()) out.anchorPems.push_back(anchor.pem());
+    for (const crypto::Certificate& ca : trust.intermediates()) out.intermediatePems.push_back(ca.pem());
+    if (!tsaChainPem.empty()) out.intermediatePems.push_back(tsaChainPem);
+    QUJAT_ASSIGN_OR_RETURN(out.crlPems, trust.crlPems());
+    return out;
+}
+
 }  // namespace
 
 std::string trustDirectory(const std::string& dataDir) { return dataDir + "/trust"; }
@@ -58,12 +72,14 @@ engine::Result<std::unique_ptr<engine::ApprovalCheck>> approvalCheckFor(const st
         if (!s.isOk()) throw std::runtime_error("no TSA serial number: " + s.message());
         return serial;
     };
+    QUJAT_ASSIGN_OR_RETURN(crypto::TimeStampTrust tsaTrust, timeStampTrustOf(*trust, tsa.chainPem));
     QUJAT_ASSIGN_OR_RETURN(std::unique_ptr<crypto::LocalTsa> authority, crypto::LocalTsa::create(std::move(tsa)));
     auto verifier = std::make_shared<const crypto::CadesVerifier>(std::move(trust));
     crypto::VerificationPolicy policy;
     policy.maxSigningTimeAge = crypto::kApprovalSigningTimeMaxAge;
     return std::unique_ptr<engine::ApprovalCheck>(new crypto::CmsApprovalCheck(
-        std::move(verifier), std::shared_ptr<crypto::TimeStampAuthority>(std::move(authority)), policy));
+        std::move(verifier), std::shared_ptr<crypto::TimeStampAuthority>(std::move(authority)), std::move(tsaTrust),
+        policy));
 }
 
 }  // namespace qujat::cli

@@ -16,7 +16,8 @@ std::string trustDirectory(const std::string& dataDir);
 std::string tsaDirectory(const std::string& dataDir);
 
 // The approval check a data directory asks for: CAdES signatures verified against
-// DATA/trust and time-stamped with DATA/tsa. Without them every signed approval is refused
+// DATA/trust and time-stamped with DATA/tsa, whose tokens are verified against DATA/trust
+// too (the report records what they say). Without them every signed approval is refused
 // with a message saying how to configure them. `requireSignatures` false accepts approvals
 // without signatures (routing tests that are not about signatures). The TSA's serial
 // numbers come from a counter in `store`, so they never repeat.

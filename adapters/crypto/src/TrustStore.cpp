@@ -1,5 +1,8 @@
 #include "qujat/crypto/TrustStore.h"
 
+#include <openssl/err.h>
+#include <openssl/pem.h>
+
 #include "TrustSnapshot.h"
 #include "qujat/engine/Time.h"
 
@@ -30,6 +33,21 @@ std::vector<Certificate> TrustStore::intermediates() const { return snapshot()->
 std::vector<CrlInfo> TrustStore::crls() const {
     std::vector<CrlInfo> out;
     for (const TrustedCrl& crl : snapshot()->crls) out.push_back(crl.info);
+    return out;
+}
+
+engine::Result<std::vector<std::string>> TrustStore::crlPems() const {
+    std::vector<std::string> out;
+    for (const TrustedCrl& crl : snapshot()->crls) {
+        BioPtr bio(BIO_new(BIO_s_mem()));
+        char* data = nullptr;
+        if (!bio || PEM_write_bio_X509_CRL(bio.get(), crl.crl.get()) != 1) {
+            ERR_clear_error();
+            return engine::internalError("out of memory writing the CRL of " + crl.info.issuer + " as PEM");
+        }
+        const long length = BIO_get_mem_data(bio.get(), &data);
+        out.emplace_back(data, static_cast<std::size_t>(length));
+    }
     return out;
 }
 

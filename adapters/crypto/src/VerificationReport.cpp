@@ -63,6 +63,12 @@ std::string VerificationReport::toJson() const {
     out += ",\"signatureAlgorithm\":" + jsonString(signatureAlgorithm);
     out += ",\"commitmentTypes\":" + jsonArray(commitmentTypes);
     out += ",\"revocation\":" + jsonString(revocation);
+    if (timeStamp) {
+        out += ",\"timeStamp\":{\"genTime\":" + jsonString(engine::formatIsoUtc(timeStamp->genTime));
+        out += ",\"serial\":" + jsonString(timeStamp->serial);
+        out += ",\"tsa\":" + jsonString(timeStamp->tsaSubject);
+        out += ",\"policy\":" + jsonString(timeStamp->policyOid) + "}";
+    }
     return out + "}";
 }
 
@@ -86,6 +92,12 @@ std::string VerificationReport::toText() const {
         line("commitment", name ? std::string(name) + " (" + oid + ")" : oid);
     }
     line("revocation", revocation);
+    if (timeStamp) {
+        line("time-stamped", engine::formatIsoUtc(timeStamp->genTime));
+        line("tsa", timeStamp->tsaSubject);
+        line("tsa serial", timeStamp->serial);
+        line("tsa policy", timeStamp->policyOid);
+    }
     return out;
 }
 

@@ -14,7 +14,13 @@ const en = words('en');
 const protocol = 1;  // the demo's first protocol: signed by the chairman and the secretary, registered
 
 it('the auditor finds a protocol and reads its timeline with the signatures’ verification details', async () => {
-  const { title } = await (await q.system.api(auditor)).get(`/documents/${protocol}`);
+  const { title, signatures: kept } = await (await q.system.api(auditor)).get(`/documents/${protocol}`);
+  // The chairman's signature was time-stamped on acceptance; its report says by whom and when.
+  const chairmansReport = JSON.parse(kept.find((s) => s.signer === 'chairman.ppo-00001').report);
+  const stamp = chairmansReport.timeStamp;
+  assert.ok(stamp, `the report records no timestamp: ${JSON.stringify(chairmansReport)}`);
+  assert.match(stamp.genTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  assert.match(stamp.tsa, /CN=Qujat Development TSA/);
   const page = await q.newPage();
   await q.signIn(page, auditor, 'en');
   await openMenu(page, en, 'nav.documents');
@@ -36,12 +42,16 @@ it('the auditor finds a protocol and reads its timeline with the signatures’ v
   for (const expected of [
     `${en('sig.result')} ${en('sig.result.passed')}`,
     `${en('sig.signer')} CN=chairman.ppo-00001`,
-    en('sig.timestamp'),
+    `${en('sig.timestampGenTime')} `,
+    `(${stamp.genTime})`,
+    `${en('sig.timestampAuthority')} ${stamp.tsa}`,
     'CN=Qujat Development Root CA',
     `${en('sig.revocation')} ${en('sig.revocation.crl')}`,
   ]) {
     assert.ok(details.toLowerCase().includes(expected.toLowerCase()), `“${expected}” is not in the signature details: ${details}`);
   }
+  // The token's own time is shown, not the acceptance time standing in for it.
+  assert.ok(!details.includes(en('sig.timestamp')), details);
   await screenshot(page, 'en-document-timeline');
   await axeCheck(page);
 });

@@ -1,5 +1,7 @@
 // What the server found when it checked a signature (the verification report kept with it),
-// and when it was time-stamped on acceptance.
+// and when it was time-stamped on acceptance: the genTime and TSA of the token, which the
+// report records (reports kept before it did say nothing of the token: then the time the
+// signature was accepted stands in, as before).
 import { formatDateTime } from '../i18n/format.js';
 import { has, t } from '../i18n/i18n.js';
 
@@ -17,6 +19,7 @@ const RESULTS = { PASSED: 'sig.result.passed', FAILED: 'sig.result.failed', INDE
 
 export function SignatureDetails({ signature }) {
   const report = parseReport(signature.report);
+  const stamp = report.timeStamp;  // { genTime, serial, tsa, policy }, in reports since they record it
   const result = t(RESULTS[report.indication] || 'sig.result.unknown');
   const row = (label, value, lang) => value && <div><dt>{label}</dt><dd lang={lang}>{value}</dd></div>;
   return (
@@ -26,7 +29,10 @@ export function SignatureDetails({ signature }) {
         {row(t('sig.result'), `${result.charAt(0).toUpperCase()}${result.slice(1)}${report.subIndication ? ` (${report.subIndication})` : ''}`)}
         {row(t('sig.signer'), report.signerSubject, 'en')}
         {row(t('sig.signingTime'), report.signingTime && formatDateTime(report.signingTime))}
-        {row(t('sig.timestamp'), formatDateTime(signature.acceptedAt))}
+        {stamp?.genTime ? <>
+          {row(t('sig.timestampGenTime'), <>{formatDateTime(stamp.genTime)} (<code lang="en">{stamp.genTime}</code>)</>)}
+          {row(t('sig.timestampAuthority'), stamp.tsa, 'en')}
+        </> : row(t('sig.timestamp'), formatDateTime(signature.acceptedAt))}
         {report.chain?.length > 0 && (
           <div><dt>{t('sig.chain')}</dt><dd><ol class="chain">{report.chain.map((c) => <li key={c} lang="en">{c}</li>)}</ol></dd></div>
         )}

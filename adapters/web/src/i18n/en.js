@@ -254,6 +254,8 @@ export default {
   'sig.signer': 'Signer',
   'sig.signingTime': 'Signing time (stated by the signer)',
   'sig.timestamp': 'Time-stamped on acceptance',
+  'sig.timestampGenTime': 'Time-stamp (time certified by the TSA)',
+  'sig.timestampAuthority': 'Time-stamping authority (TSA)',
   'sig.chain': 'Certificate chain',
   'sig.revocation': 'Revocation checked',
   'sig.revocation.crl': 'with the revocation list (CRL)',

@@ -254,6 +254,8 @@ export default {
   'sig.signer': 'Қол қоюшы',
   'sig.signingTime': 'Қол қою уақыты (қол қоюшының көрсетуінше)',
   'sig.timestamp': 'Қабылдау кезіндегі уақыт белгісі',
+  'sig.timestampGenTime': 'Уақыт белгісі (TSA куәландырған уақыт)',
+  'sig.timestampAuthority': 'Уақыт белгілері қызметі (TSA)',
   'sig.chain': 'Сертификаттар тізбегі',
   'sig.revocation': 'Кері шақырылуын тексеру',
   'sig.revocation.crl': 'кері шақырылған сертификаттар тізімі (CRL) бойынша',

@@ -254,6 +254,8 @@ export default {
   'sig.signer': 'Подписант',
   'sig.signingTime': 'Время подписи (по словам подписанта)',
   'sig.timestamp': 'Метка времени при приёме',
+  'sig.timestampGenTime': 'Метка времени (время, заверенное TSA)',
+  'sig.timestampAuthority': 'Служба меток времени (TSA)',
   'sig.chain': 'Цепочка сертификатов',
   'sig.revocation': 'Проверка отзыва',
   'sig.revocation.crl': 'по списку отзыва (CRL)',

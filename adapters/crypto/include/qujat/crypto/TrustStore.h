@@ -56,6 +56,10 @@ public:
     std::vector<Certificate> anchors() const;
     std::vector<Certificate> intermediates() const;
     std::vector<CrlInfo> crls() const;
+    // The CRLs in use (those crls() describes), each as PEM text: for verifiers that take
+    // PEM, e.g. a TimeStampTrust built from this directory. kInternal only when OpenSSL
+    // cannot allocate memory.
+    engine::Result<std::vector<std::string>> crlPems() const;
     // The CRLs that are not current at `now` ("<issuer>: nextUpdate <time> is past"): a
     // verifier will answer INDETERMINATE/TRY_LATER for chains that need them.
     std::vector<std::string> staleCrls(engine::Millis now) const;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "qujat/crypto/Indication.h"
+#include "qujat/crypto/TimeStampVerifier.h"
 #include "qujat/engine/Time.h"
 
 namespace qujat::crypto {
@@ -28,8 +29,15 @@ struct VerificationReport {
     std::vector<std::string> commitmentTypes;  // dotted OIDs, e.g. "1.2.840.113549.1.9.16.6.5"
     std::string revocation;          // how non-revocation was established: "crl", "crl+ocsp", "not checked"
 
+    // The signature-time-stamp Qujat added when it accepted the signature, as the token says
+    // after TimeStampVerifier checked it (CmsApprovalCheck fills it in). CadesVerifier does
+    // not judge timestamps and leaves it empty; so do reports stored before it existed.
+    std::optional<TimeStampInfo> timeStamp;
+
     bool passed() const { return indication == Indication::kPassed; }
-    // One JSON object with every field above (times as "2026-11-24T22:03:09Z").
+    // One JSON object with every field above (times as "2026-11-24T22:03:09Z"). The
+    // timestamp, when there is one, is "timeStamp":{"genTime","serial","tsa","policy"}
+    // (serial in lower-case hex); without one the key is left out.
     std::string toJson() const;
     // Lines of "name: value" for people.
     std::string toText() const;
