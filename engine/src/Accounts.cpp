@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "qujat/engine/AuditChain.h"
+#include "qujat/engine/Encoding.h"
 #include "qujat/engine/Utf8.h"
 
 namespace qujat::engine {
@@ -12,16 +13,6 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kMaxPasswordBytes = 1024;  // scrypt is fed whole passwords; keep it bounded
 const char* const kWrongCredentials = "wrong login or password";
-
-std::string hex(const std::string& bytes) {
-    static const char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += kDigits[c >> 4];
-        out += kDigits[c & 0xF];
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -87,7 +78,7 @@ Result<SignedIn> Accounts::signIn(const std::string& login, const std::string& p
     }
 
     QUJAT_ASSIGN_OR_RETURN(std::string random, random_.bytes(kTokenBytes));
-    SignedIn out{hex(random), Session{login, now, now + options_.sessionLifetime, address}};
+    SignedIn out{toHex(random), Session{login, now, now + options_.sessionLifetime, address}};
     Status opened = store_.write([&](StoreWriter& w) -> Status {
         QUJAT_RETURN_IF_ERROR(w.insertSession(hasher_.sha256Hex(out.token), out.session));
         return appendAudit(w, hasher_,

@@ -1,34 +1,12 @@
 #include "qujat/engine/AuditChain.h"
 
-#include <cstdio>
+#include "qujat/engine/Encoding.h"
 
 namespace qujat::engine {
 
 const char* const kAuditGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
 namespace {
-
-void appendJsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
 
 // Each field as "<byte length>:<bytes>\n", so no choice of field contents can make two
 // different events encode alike.
@@ -47,9 +25,9 @@ std::string canonicalJson(const std::map<std::string, std::string>& object) {
     for (const auto& [key, value] : object) {
         if (!first) out += ',';
         first = false;
-        appendJsonString(out, key);
+        out += jsonString(key);
         out += ':';
-        appendJsonString(out, value);
+        out += jsonString(value);
     }
     out += '}';
     return out;

@@ -11,6 +11,7 @@
 #include "qujat/crypto/CmsApprovalCheck.h"
 #include "qujat/crypto/TimeStampCms.h"
 #include "qujat/crypto/TsaLocal.h"
+#include "qujat/engine/Encoding.h"
 
 using namespace qujat;
 using namespace qujat::test;
@@ -118,11 +119,7 @@ TEST_CASE("an accepted signature's report records the timestamp token the kept C
         writeFile(dir.file("ca.pem"), bundle);
         auto imprint = crypto::signatureTimeStampImprint(outcome->signature->cms);
         REQUIRE_OK(imprint);
-        std::string hex;
-        for (unsigned char c : *imprint) {
-            hex += "0123456789abcdef"[c >> 4];
-            hex += "0123456789abcdef"[c & 0xf];
-        }
+        const std::string hex = engine::toHex(*imprint);
         const std::string output = openssl("ts -verify -token_in -in " + shellQuote(dir.file("token.tst")) +
                                            " -digest " + hex + " -CAfile " + shellQuote(dir.file("ca.pem")));
         CHECK(output.find("Verification: OK") != std::string::npos);

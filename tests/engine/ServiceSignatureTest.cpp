@@ -6,6 +6,7 @@
 #include "qujat/crypto/TimeStampCms.h"
 #include "support/DevPki.h"
 #include "support/ServiceFixture.h"
+#include "qujat/engine/Encoding.h"
 #include "support/StatusMatchers.h"
 
 using namespace qujat;
@@ -118,12 +119,7 @@ TEST_CASE("a sign step takes only a valid signature over the current version by 
         REQUIRE(token->has_value());
         auto imprint = crypto::signatureTimeStampImprint(*cms);
         REQUIRE_OK(imprint);
-        std::string hex;
-        for (unsigned char c : *imprint) {
-            static const char kDigits[] = "0123456789abcdef";
-            hex += kDigits[c >> 4];
-            hex += kDigits[c & 0xF];
-        }
+        const std::string hex = engine::toHex(*imprint);
         qujat::test::TempDir tmp;
         qujat::test::writeFile(tmp.file("token.tst"), **token);
         qujat::test::openssl("ts -verify -digest " + hex + " -token_in -in " + tmp.file("token.tst") + " -CAfile " +

@@ -11,17 +11,12 @@ namespace {
 // Submits `bytes` as a protocol file of `mediaType`; returns the content URL.
 std::string upload(HttpFixture& fx, const std::string& token, const std::string& fileName, const std::string& mediaType,
                    const std::string& bytes) {
-    auto [body, type] = multipartBody({{"file", bytes, fileName, mediaType},
-                                       {"workflow", "ppo-protocol", std::nullopt, ""},
-                                       {"title", "Файл " + fileName, std::nullopt, ""},
-                                       {"fields", R"({"meeting-date":"2026-02-27"})", std::nullopt, ""}});
-    HttpRequest r;
-    r.method = "POST";
-    r.path = "/api/v1/documents";
-    r.body = body;
-    r.contentType = type;
-    r.bearer = token;
-    auto created = fx.client().send(r);
+    auto created = fx.client().send(multipartPost("/api/v1/documents",
+                                                  {{"file", bytes, fileName, mediaType},
+                                                   {"workflow", "ppo-protocol", std::nullopt, ""},
+                                                   {"title", "Файл " + fileName, std::nullopt, ""},
+                                                   {"fields", R"({"meeting-date":"2026-02-27"})", std::nullopt, ""}},
+                                                  token));
     INFO(created.body);
     REQUIRE(created.status == 201);
     return created.header("Location") + "/versions/1/content";

@@ -10,6 +10,8 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <tuple>
+
 #include <catch2/catch.hpp>
 #include <memory>
 
@@ -137,6 +139,15 @@ std::string rawExchange(std::uint16_t port, const std::string& bytes, std::chron
 int rawStatus(const std::string& raw) {
     if (raw.size() < 12 || raw.compare(0, 5, "HTTP/") != 0) return 0;
     return std::atoi(raw.substr(9, 3).c_str());
+}
+
+HttpRequest multipartPost(const std::string& path, const std::vector<FormField>& fields, const std::string& token) {
+    HttpRequest r;
+    r.method = "POST";
+    r.path = path;
+    std::tie(r.body, r.contentType) = multipartBody(fields);
+    r.bearer = token;
+    return r;
 }
 
 }  // namespace qujat::test

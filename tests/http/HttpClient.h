@@ -65,6 +65,8 @@ struct FormField {
 
 // The body and its Content-Type (with the boundary).
 std::pair<std::string, std::string> multipartBody(const std::vector<FormField>& fields);
+// A POST of `fields` as multipart/form-data to `path` with `token` as the Bearer token.
+HttpRequest multipartPost(const std::string& path, const std::vector<FormField>& fields, const std::string& token);
 
 // Writes `bytes` to a fresh connection and returns everything the server sends back until
 // it closes the connection or `wait` passes. For requests no well-behaved client would send.

@@ -70,18 +70,14 @@ std::string HttpFixture::signIn(const std::string& login) {
 
 std::int64_t HttpFixture::submitProtocol(const std::string& token, const std::string& origin, const std::string& title,
                                          const std::string& text) {
-    auto [body, type] = multipartBody({{"file", text, std::string("protocol.txt"), "text/plain"},
-                                       {"workflow", "ppo-protocol", std::nullopt, ""},
-                                       {"title", title, std::nullopt, ""},
-                                       {"org", origin, std::nullopt, ""},
-                                       {"fields", R"({"meeting-date": "2026-02-27", "present": 12})", std::nullopt, ""}});
-    HttpRequest r;
-    r.method = "POST";
-    r.path = "/api/v1/documents";
-    r.body = body;
-    r.contentType = type;
-    r.bearer = token;
-    auto response = client_.send(r);
+    auto response = client_.send(
+        multipartPost("/api/v1/documents",
+                      {{"file", text, std::string("protocol.txt"), "text/plain"},
+                       {"workflow", "ppo-protocol", std::nullopt, ""},
+                       {"title", title, std::nullopt, ""},
+                       {"org", origin, std::nullopt, ""},
+                       {"fields", R"({"meeting-date": "2026-02-27", "present": 12})", std::nullopt, ""}},
+                      token));
     INFO(response.body);
     REQUIRE(response.status == 201);
     return response.object()->getValue<Poco::Int64>("id");

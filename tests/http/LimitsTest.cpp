@@ -64,15 +64,11 @@ TEST_CASE("bodies larger than their limit are refused with 413", "[http]") {
         CHECK(r.object()->getValue<std::string>("detail").find("64 KiB") != std::string::npos);
     }
     SECTION("an upload over the upload limit, sent in full by a client that does not wait") {
-        auto [body, type] = multipartBody({{"file", std::string(300u << 10, 'a'), std::string("big.txt"), "text/plain"},
-                                           {"workflow", "ppo-protocol", std::nullopt, ""},
-                                           {"title", "big", std::nullopt, ""}});
-        HttpRequest r;
-        r.method = "POST";
-        r.path = "/api/v1/documents";
-        r.body = body;
-        r.contentType = type;
-        r.bearer = token;
+        HttpRequest r = multipartPost("/api/v1/documents",
+                                      {{"file", std::string(300u << 10, 'a'), std::string("big.txt"), "text/plain"},
+                                       {"workflow", "ppo-protocol", std::nullopt, ""},
+                                       {"title", "big", std::nullopt, ""}},
+                                      token);
         CHECK(fx.client().send(r).status == 413);
         SECTION("or chunked, without announcing its length") {
             r.chunked = true;

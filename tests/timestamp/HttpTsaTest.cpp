@@ -35,13 +35,6 @@ using Poco::Net::HTTPServerResponse;
 
 namespace {
 
-std::string sha256(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-    return std::string(reinterpret_cast<char*>(digest), length);
-}
-
 // What a test server does with a request: returns the status, content type and body.
 struct Answer {
     HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK;

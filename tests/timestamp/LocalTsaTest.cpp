@@ -20,13 +20,6 @@ using engine::StatusCode;
 
 namespace {
 
-std::string sha256(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-    return std::string(reinterpret_cast<char*>(digest), length);
-}
-
 crypto::LocalTsaConfig configFor(const TestPki& pki, const std::string& name) {
     crypto::LocalTsaConfig config;
     config.keyPem = pki.key(name);

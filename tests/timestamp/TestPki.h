@@ -11,6 +11,8 @@
 //   doc.txt, doc.p7s    a document and its detached CAdES signature (DER)
 //   ts.cnf      an `openssl ts -reply` configuration using tsa (sha1 and sha256 allowed)
 
+#include <openssl/evp.h>
+
 #include <chrono>
 #include <cstdint>
 #include <fstream>
@@ -20,6 +22,7 @@
 #include <string>
 
 #include "qujat/crypto/TsaLocal.h"
+#include "qujat/engine/Encoding.h"
 #include "qujat/engine/Time.h"
 #include "support/Subprocess.h"
 #include "support/TempDir.h"
@@ -40,14 +43,14 @@ inline void writeFile(const std::string& path, const std::string& bytes) {
     if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-inline std::string toHex(const std::string& bytes) {
-    static const char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char c : bytes) {
-        hex += kHex[c >> 4];
-        hex += kHex[c & 0xf];
-    }
-    return hex;
+using engine::toHex;
+
+// Raw SHA-256 (32 bytes) of `bytes`: the imprint a timestamp request carries.
+inline std::string sha256(const std::string& bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    return std::string(reinterpret_cast<char*>(digest), length);
 }
 
 inline std::string fromHex(const std::string& hex) {

@@ -16,13 +16,6 @@ using engine::StatusCode;
 
 namespace {
 
-std::string sha256(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-    return std::string(reinterpret_cast<char*>(digest), length);
-}
-
 // The SignerInfo's signature value as `openssl asn1parse` shows it: the last OCTET STRING
 // of a CMS without unsigned attributes.
 std::string signatureValueByAsn1parse(const std::string& path) {

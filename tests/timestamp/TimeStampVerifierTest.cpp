@@ -14,13 +14,6 @@ using engine::StatusCode;
 
 namespace {
 
-std::string sha256(const std::string& bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
-    return std::string(reinterpret_cast<char*>(digest), length);
-}
-
 crypto::TimeStampTrust trustIn(const TestPki& pki, const std::string& root) {
     crypto::TimeStampTrust trust;
     trust.anchorPems = {pki.pem(root)};

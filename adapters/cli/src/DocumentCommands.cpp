@@ -5,6 +5,7 @@
 #include "EvidenceCommands.h"
 #include "FileIo.h"
 #include "Output.h"
+#include "qujat/engine/MediaType.h"
 
 namespace qujat::cli {
 
@@ -28,7 +29,7 @@ Result<std::map<std::string, std::string>> fieldsFrom(const Args& args) {
 Result<engine::Content> contentFrom(const std::string& path) {
     QUJAT_ASSIGN_OR_RETURN(std::string bytes, readFile(path));
     const std::string name = baseName(path);
-    return engine::Content{std::move(bytes), name, mediaTypeFor(name)};
+    return engine::Content{std::move(bytes), name, engine::mediaTypeForFileName(name)};
 }
 
 Result<engine::DocumentId> documentId(const Args& args) {

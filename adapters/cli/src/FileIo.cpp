@@ -1,10 +1,8 @@
 #include "FileIo.h"
 
-#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <system_error>
 
@@ -53,24 +51,5 @@ bool fileExists(const std::string& path) {
 }
 
 std::string baseName(const std::string& path) { return fs::path(path).filename().string(); }
-
-std::string mediaTypeFor(const std::string& fileName) {
-    static const std::map<std::string, std::string> kTypes = {
-        {".pdf", "application/pdf"},
-        {".txt", "text/plain; charset=utf-8"},
-        {".md", "text/markdown; charset=utf-8"},
-        {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-        {".doc", "application/msword"},
-        {".odt", "application/vnd.oasis.opendocument.text"},
-        {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-        {".png", "image/png"},
-        {".jpg", "image/jpeg"},
-        {".jpeg", "image/jpeg"},
-    };
-    std::string ext = fs::path(fileName).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    auto it = kTypes.find(ext);
-    return it == kTypes.end() ? "application/octet-stream" : it->second;
-}
 
 }  // namespace qujat::cli

@@ -19,7 +19,5 @@ engine::Status makeDirectories(const std::string& path);
 bool fileExists(const std::string& path);
 // "report.pdf" from "/a/b/report.pdf".
 std::string baseName(const std::string& path);
-// A media type from the file name's extension (application/octet-stream when unknown).
-std::string mediaTypeFor(const std::string& fileName);
 
 }  // namespace qujat::cli

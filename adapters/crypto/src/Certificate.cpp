@@ -9,6 +9,7 @@
 #include "Asn1Time.h"
 #include "OpenSslErrors.h"
 #include "OpenSslHandles.h"
+#include "qujat/engine/Encoding.h"
 
 namespace qujat::crypto {
 
@@ -44,16 +45,6 @@ std::string nameEntry(const X509_NAME* name, int nid) {
     }
     std::string out(reinterpret_cast<char*>(utf8), static_cast<std::size_t>(length));
     OPENSSL_free(utf8);
-    return out;
-}
-
-std::string toHex(const unsigned char* bytes, std::size_t length) {
-    static const char kHex[] = "0123456789abcdef";
-    std::string out(length * 2, '0');
-    for (std::size_t i = 0; i < length; ++i) {
-        out[2 * i] = kHex[bytes[i] >> 4];
-        out[2 * i + 1] = kHex[bytes[i] & 0xf];
-    }
     return out;
 }
 
@@ -124,7 +115,7 @@ std::string Certificate::sha256Hex() const {
         ERR_clear_error();
         return {};
     }
-    return toHex(digest, length);
+    return engine::toHex(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 std::string Certificate::der() const {

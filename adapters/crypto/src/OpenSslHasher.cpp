@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "qujat/engine/Encoding.h"
+
 namespace qujat::crypto {
 
 std::string OpenSslHasher::sha256Hex(std::string_view bytes) const {
@@ -12,13 +14,7 @@ std::string OpenSslHasher::sha256Hex(std::string_view bytes) const {
     // EVP_Digest fails only on allocation failure; there is no sensible way to go on.
     if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
         throw std::runtime_error("OpenSSL SHA-256 failed");
-    static const char kHex[] = "0123456789abcdef";
-    std::string hex(length * 2, '0');
-    for (unsigned int i = 0; i < length; ++i) {
-        hex[2 * i] = kHex[digest[i] >> 4];
-        hex[2 * i + 1] = kHex[digest[i] & 0xf];
-    }
-    return hex;
+    return engine::toHex(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 }  // namespace qujat::crypto

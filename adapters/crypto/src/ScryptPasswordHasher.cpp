@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "qujat/engine/Encoding.h"
+
 namespace qujat::crypto {
 
 namespace {
@@ -14,16 +16,6 @@ namespace {
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
 constexpr int kMaxLog2N = 20;  // refuse encodings that would make verification a memory bomb
-
-std::string toHex(const std::string& bytes) {
-    static const char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += kDigits[c >> 4];
-        out += kDigits[c & 0xF];
-    }
-    return out;
-}
 
 std::optional<std::string> fromHex(const std::string& hex) {
     if (hex.size() % 2) return std::nullopt;
@@ -70,8 +62,8 @@ engine::Result<std::string> ScryptPasswordHasher::hash(const std::string& passwo
         return engine::unavailable("no randomness available for a password salt");
     auto key = derive(password, salt, log2N_, r_, p_);
     if (!key) return engine::unavailable("scrypt failed (not enough memory?)");
-    return "scrypt$" + std::to_string(log2N_) + "$" + std::to_string(r_) + "$" + std::to_string(p_) + "$" + toHex(salt) +
-           "$" + toHex(*key);
+    return "scrypt$" + std::to_string(log2N_) + "$" + std::to_string(r_) + "$" + std::to_string(p_) + "$" + engine::toHex(salt) +
+           "$" + engine::toHex(*key);
 }
 
 bool ScryptPasswordHasher::verify(const std::string& password, const std::string& encoded) const {

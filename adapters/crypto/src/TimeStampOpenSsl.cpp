@@ -125,17 +125,6 @@ Result<EvpPkeyPtr> parsePemPrivateKey(const std::string& pem, const std::string&
     return key;
 }
 
-std::string toHex(const std::string& bytes) {
-    static const char kHex[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
-        hex += kHex[c >> 4];
-        hex += kHex[c & 0xf];
-    }
-    return hex;
-}
-
 Result<std::string> sha256(const unsigned char* data, std::size_t size) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "qujat/engine/Encoding.h"
 #include "qujat/engine/Status.h"
 #include "qujat/engine/Time.h"
 
@@ -108,8 +109,7 @@ engine::Result<std::string> i2dToString(T* value, I2d i2d, const char* what) {
     return der;
 }
 
-// Lower-case hex of raw bytes.
-std::string toHex(const std::string& bytes);
+using engine::toHex;
 // Raw SHA-256 (32 bytes) of `bytes`.
 engine::Result<std::string> sha256(const unsigned char* data, std::size_t size);
 // The text of an ASN1_STRING's bytes.

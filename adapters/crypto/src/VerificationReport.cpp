@@ -1,32 +1,14 @@
 #include "qujat/crypto/VerificationReport.h"
 
+#include "qujat/engine/Encoding.h"
+
 #include <cstdio>
 
 namespace qujat::crypto {
 
-namespace {
+using engine::jsonString;
 
-std::string jsonString(const std::string& value) {
-    std::string out = "\"";
-    for (unsigned char c : value) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                    out += escaped;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+namespace {
 
 std::string jsonArray(const std::vector<std::string>& values) {
     std::string out = "[";

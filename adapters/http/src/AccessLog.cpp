@@ -4,7 +4,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "qujat/engine/Utf8.h"
+#include "JsonWriter.h"
 
 namespace qujat::http {
 
@@ -23,29 +23,12 @@ std::string nowIso() {
     return buf;
 }
 
-// A JSON string literal (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8).
+// A JSON string literal; a client can put any bytes in a request target, and bytes that are
+// not UTF-8 become U+FFFD, so the line stays valid JSON.
 std::string quoted(const std::string& s) {
-    // A client can put any bytes in a request target; the line must stay valid JSON.
-    const bool utf8 = engine::isValidUtf8(s);
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20 || (c >= 0x80 && !utf8)) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+    std::string out;
+    writeJsonString(s, out);
+    return out;
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/String.h>
 
-#include <map>
 
 #include "UrlPath.h"
+#include "qujat/engine/MediaType.h"
 
 namespace qujat::http {
 
@@ -18,25 +18,6 @@ bool isToken(const std::string& s) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == '_'))
             return false;
     return true;
-}
-
-std::string guess(const std::string& fileName) {
-    static const std::map<std::string, std::string> kTypes = {
-        {".pdf", "application/pdf"},
-        {".txt", "text/plain; charset=utf-8"},
-        {".md", "text/markdown; charset=utf-8"},
-        {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-        {".doc", "application/msword"},
-        {".odt", "application/vnd.oasis.opendocument.text"},
-        {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-        {".png", "image/png"},
-        {".jpg", "image/jpeg"},
-        {".jpeg", "image/jpeg"},
-    };
-    const auto dot = fileName.rfind('.');
-    if (dot == std::string::npos) return "application/octet-stream";
-    auto it = kTypes.find(Poco::toLower(fileName.substr(dot)));
-    return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
 // "type/subtype" and the charset, lower case; "" when `declared` is not a media type.
@@ -75,7 +56,7 @@ std::string asciiFallback(const std::string& name) {
 
 std::string storedMediaType(const std::string& declared, const std::string& fileName) {
     const std::string type = normalise(declared);
-    if (type.empty() || type == "application/octet-stream") return guess(fileName);
+    if (type.empty() || type == "application/octet-stream") return engine::mediaTypeForFileName(fileName);
     return type;
 }
 

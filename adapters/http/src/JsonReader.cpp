@@ -166,23 +166,6 @@ private:
         }
     }
 
-    static void appendUtf8(std::string& s, unsigned long cp) {
-        if (cp < 0x80) {
-            s += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            s += static_cast<char>(0xC0 | (cp >> 6));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s += static_cast<char>(0xE0 | (cp >> 12));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            s += static_cast<char>(0xF0 | (cp >> 18));
-            s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     std::optional<unsigned long> hex4() {
         if (pos_ + 4 > text_.size()) return std::nullopt;
@@ -237,7 +220,7 @@ private:
                         return fail("a lone UTF-16 surrogate in \\u escapes");
                     }
                     if (*cp == 0) return fail("\\u0000 (a NUL character) is not accepted");
-                    appendUtf8(out, *cp);
+                    engine::appendUtf8(out, *cp);
                     break;
                 }
                 default:

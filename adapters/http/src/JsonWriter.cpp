@@ -32,7 +32,9 @@ std::size_t utf8Sequence(const std::string& s, std::size_t i) {
     return n;
 }
 
-void writeString(const std::string& s, std::string& out) {
+}  // namespace
+
+void writeJsonString(const std::string& s, std::string& out) {
     static const char* const kHex = "0123456789abcdef";
     out += '"';
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -68,8 +70,6 @@ void writeString(const std::string& s, std::string& out) {
     out += '"';
 }
 
-}  // namespace
-
 void writeJson(const Poco::Dynamic::Var& value, std::string& out) {
     if (value.isEmpty()) {
         out += "null";
@@ -87,7 +87,7 @@ void writeJson(const Poco::Dynamic::Var& value, std::string& out) {
         for (const std::string& name : object->getNames()) {
             if (!first) out += ',';
             first = false;
-            writeString(name, out);
+            writeJsonString(name, out);
             out += ':';
             writeJson(object->get(name), out);
         }
@@ -109,7 +109,7 @@ void writeJson(const Poco::Dynamic::Var& value, std::string& out) {
         return;
     }
     if (value.isString()) {
-        writeString(value.extract<std::string>(), out);
+        writeJsonString(value.extract<std::string>(), out);
         return;
     }
     if (value.isBoolean()) {

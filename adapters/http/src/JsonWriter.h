@@ -13,4 +13,7 @@ namespace qujat::http {
 // matters on every API response.
 void writeJson(const Poco::Dynamic::Var& value, std::string& out);
 
+// Appends `s` as a JSON string literal, escaped as writeJson escapes strings.
+void writeJsonString(const std::string& s, std::string& out);
+
 }  // namespace qujat::http

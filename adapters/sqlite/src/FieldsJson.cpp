@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "qujat/engine/AuditChain.h"
+#include "qujat/engine/Utf8.h"
 
 namespace qujat::sqlite {
 
@@ -67,23 +68,6 @@ private:
         return true;
     }
 
-    static void appendUtf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     bool unicodeEscape(std::string& out) {
         std::uint32_t cp = 0;
@@ -95,7 +79,7 @@ private:
         } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return false;
         }
-        appendUtf8(out, cp);
+        engine::appendUtf8(out, cp);
         return true;
     }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace qujat::engine {
@@ -11,5 +12,8 @@ namespace qujat::engine {
 std::optional<std::size_t> utf8Length(std::string_view text);
 
 inline bool isValidUtf8(std::string_view text) { return utf8Length(text).has_value(); }
+
+// Appends the UTF-8 encoding of `codePoint` (at most U+10FFFF; the caller has checked it).
+void appendUtf8(std::string& out, char32_t codePoint);
 
 }  // namespace qujat::engine
