@@ -13,36 +13,6 @@ namespace qujat::crypto::tsdetail {
 
 using engine::Result;
 
-bool OpenSslErrors::has(int lib, int reason) const {
-    for (unsigned long code : codes)
-        if (ERR_GET_LIB(code) == lib && ERR_GET_REASON(code) == reason) return true;
-    return false;
-}
-
-OpenSslErrors drainOpenSslErrors() {
-    OpenSslErrors errors;
-    const char* data = nullptr;
-    int flags = 0;
-    while (unsigned long code = ERR_get_error_all(nullptr, nullptr, nullptr, &data, &flags)) {
-        errors.codes.push_back(code);
-        char buffer[256];
-        ERR_error_string_n(code, buffer, sizeof buffer);
-        if (!errors.text.empty()) errors.text += "; ";
-        errors.text += buffer;
-        if ((flags & ERR_TXT_STRING) != 0 && data != nullptr && *data != '\0') {
-            errors.text += " (";
-            errors.text += data;
-            errors.text += ")";
-        }
-    }
-    return errors;
-}
-
-std::string withOpenSslErrors(const std::string& message) {
-    const OpenSslErrors errors = drainOpenSslErrors();
-    return errors.text.empty() ? message : message + ": " + errors.text;
-}
-
 namespace {
 
 BioPtr memoryBio(const std::string& text) {
@@ -211,7 +181,7 @@ std::string integerHex(const ASN1_INTEGER* value) {
 std::string timeStampingEkuProblem(X509* cert) {
     int critical = -1;
     auto* eku = static_cast<EXTENDED_KEY_USAGE*>(X509_get_ext_d2i(cert, NID_ext_key_usage, &critical, nullptr));
-    std::unique_ptr<EXTENDED_KEY_USAGE, Deleter<EXTENDED_KEY_USAGE_free>> owner(eku);
+    crypto::ExtendedKeyUsagePtr owner(eku);
     ERR_clear_error();
     if (critical == -2) return "it has more than one extendedKeyUsage extension";
     if (eku == nullptr) return "it has no extendedKeyUsage extension (RFC 3161 requires a critical one with timeStamping)";

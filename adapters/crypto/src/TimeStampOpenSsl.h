@@ -18,61 +18,43 @@
 #include <string>
 #include <vector>
 
+#include "OpenSslErrors.h"
+#include "OpenSslHandles.h"
 #include "qujat/engine/Encoding.h"
 #include "qujat/engine/Status.h"
 #include "qujat/engine/Time.h"
 
 namespace qujat::crypto::tsdetail {
 
-template <auto FreeFn>
-struct Deleter {
-    template <typename T>
-    void operator()(T* p) const {
-        FreeFn(p);
-    }
-};
+// The project's OpenSSL handles and error queue (OpenSslHandles.h, OpenSslErrors.h), plus
+// the timestamp protocol's own types.
+using crypto::Asn1ObjectPtr;
+using crypto::BignumPtr;
+using crypto::BioPtr;
+using crypto::CmsPtr;
+using crypto::EvpPkeyPtr;
+using crypto::OpenSslErrors;
+using crypto::takeOpenSslErrors;
+using crypto::withOpenSslErrors;
+using crypto::X509CrlPtr;
+using crypto::X509Ptr;
+using crypto::X509StackPtr;
+using crypto::X509StorePtr;
+using X509ShallowStackPtr = crypto::X509StackRefPtr;
+using OpenSslStringPtr = crypto::OpenSslMemoryPtr;
 
-inline void freeX509Stack(STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); }
-// For stacks whose certificates belong to someone else (PKCS7_get0_signers).
-inline void freeX509StackShallow(STACK_OF(X509) * s) { sk_X509_free(s); }
-inline void freeCrlStack(STACK_OF(X509_CRL) * s) { sk_X509_CRL_pop_free(s, X509_CRL_free); }
-inline void freeOpenSslString(char* s) { OPENSSL_free(s); }
 inline void freeOpenSslBytes(unsigned char* p) { OPENSSL_free(p); }
 
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free_all>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
-using X509CrlPtr = std::unique_ptr<X509_CRL, Deleter<X509_CRL_free>>;
-using X509StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE_free>>;
-using X509StackPtr = std::unique_ptr<STACK_OF(X509), Deleter<freeX509Stack>>;
-using X509ShallowStackPtr = std::unique_ptr<STACK_OF(X509), Deleter<freeX509StackShallow>>;
-using X509AlgorPtr = std::unique_ptr<X509_ALGOR, Deleter<X509_ALGOR_free>>;
-using EvpPkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
-using Asn1ObjectPtr = std::unique_ptr<ASN1_OBJECT, Deleter<ASN1_OBJECT_free>>;
-using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, Deleter<ASN1_INTEGER_free>>;
-using BignumPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
-using Pkcs7Ptr = std::unique_ptr<PKCS7, Deleter<PKCS7_free>>;
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo_free>>;
-using TsReqPtr = std::unique_ptr<TS_REQ, Deleter<TS_REQ_free>>;
-using TsRespPtr = std::unique_ptr<TS_RESP, Deleter<TS_RESP_free>>;
-using TsRespCtxPtr = std::unique_ptr<TS_RESP_CTX, Deleter<TS_RESP_CTX_free>>;
-using TsVerifyCtxPtr = std::unique_ptr<TS_VERIFY_CTX, Deleter<TS_VERIFY_CTX_free>>;
-using TsTstInfoPtr = std::unique_ptr<TS_TST_INFO, Deleter<TS_TST_INFO_free>>;
-using TsMsgImprintPtr = std::unique_ptr<TS_MSG_IMPRINT, Deleter<TS_MSG_IMPRINT_free>>;
-using OpenSslStringPtr = std::unique_ptr<char, Deleter<freeOpenSslString>>;
-using OpenSslBytesPtr = std::unique_ptr<unsigned char, Deleter<freeOpenSslBytes>>;
-
-// The errors OpenSSL queued on this thread, oldest first; taking them empties the queue.
-struct OpenSslErrors {
-    std::vector<unsigned long> codes;
-    std::string text;  // "error:...:reason (data); error:..." or "" when the queue was empty
-
-    // True when some queued error came from library `lib` with reason `reason`.
-    bool has(int lib, int reason) const;
-};
-OpenSslErrors drainOpenSslErrors();
-
-// `message`, then ": " and the drained OpenSSL queue when it is not empty.
-std::string withOpenSslErrors(const std::string& message);
+using X509AlgorPtr = std::unique_ptr<X509_ALGOR, OpenSslDeleter<X509_ALGOR_free>>;
+using Asn1IntegerPtr = std::unique_ptr<ASN1_INTEGER, OpenSslDeleter<ASN1_INTEGER_free>>;
+using Pkcs7Ptr = std::unique_ptr<PKCS7, OpenSslDeleter<PKCS7_free>>;
+using TsReqPtr = std::unique_ptr<TS_REQ, OpenSslDeleter<TS_REQ_free>>;
+using TsRespPtr = std::unique_ptr<TS_RESP, OpenSslDeleter<TS_RESP_free>>;
+using TsRespCtxPtr = std::unique_ptr<TS_RESP_CTX, OpenSslDeleter<TS_RESP_CTX_free>>;
+using TsVerifyCtxPtr = std::unique_ptr<TS_VERIFY_CTX, OpenSslDeleter<TS_VERIFY_CTX_free>>;
+using TsTstInfoPtr = std::unique_ptr<TS_TST_INFO, OpenSslDeleter<TS_TST_INFO_free>>;
+using TsMsgImprintPtr = std::unique_ptr<TS_MSG_IMPRINT, OpenSslDeleter<TS_MSG_IMPRINT_free>>;
+using OpenSslBytesPtr = std::unique_ptr<unsigned char, OpenSslDeleter<freeOpenSslBytes>>;
 
 // Every certificate in a PEM text (one or several concatenated). Returns kInvalidArgument
 // naming `what` when the text holds no certificate or a block that does not parse.
@@ -87,11 +69,11 @@ engine::Result<EvpPkeyPtr> parsePemPrivateKey(const std::string& pem, const std:
 
 // d2i that refuses trailing bytes after the value. `T` and `free` as in OpenSSL.
 template <typename T, T* (*D2i)(T**, const unsigned char**, long), void (*Free)(T*)>
-std::unique_ptr<T, Deleter<Free>> d2iExactly(const std::string& der) {
+std::unique_ptr<T, OpenSslDeleter<Free>> d2iExactly(const std::string& der) {
     if (der.empty() || der.size() > static_cast<std::size_t>(LONG_MAX)) return nullptr;
     const auto* p = reinterpret_cast<const unsigned char*>(der.data());
     const auto* end = p + der.size();
-    std::unique_ptr<T, Deleter<Free>> value(D2i(nullptr, &p, static_cast<long>(der.size())));
+    std::unique_ptr<T, OpenSslDeleter<Free>> value(D2i(nullptr, &p, static_cast<long>(der.size())));
     if (value && p != end) value.reset();
     return value;
 }

@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t kSha256Size = 32;
 const char* const kWhat = "timestamp token: ";
 
-using X509StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX_free>>;
+using crypto::X509StoreCtxPtr;
 
 engine::Status malformed(const std::string& why) { return engine::invalidArgument(kWhat + why); }
 engine::Status refused(const std::string& why) { return engine::failedPrecondition(kWhat + why); }
@@ -164,7 +164,7 @@ Result<TimeStampInfo> TimeStampVerifier::verify(const std::string& tokenDer, con
     TS_VERIFY_CTX_set_store(ctx.get(), store.release());
     TS_VERIFY_CTX_set_certs(ctx.get(), untrusted.release());
     if (TS_RESP_verify_token(ctx.get(), token.get()) != 1) {
-        const OpenSslErrors errors = drainOpenSslErrors();
+        const OpenSslErrors errors = takeOpenSslErrors();
         if (errors.has(ERR_LIB_TS, TS_R_MESSAGE_IMPRINT_MISMATCH))
             return refused("it stamps another value: its imprint is " +
                            toHex(bytesOf(TS_MSG_IMPRINT_get_msg(TS_TST_INFO_get_msg_imprint(tst.get())))) +
