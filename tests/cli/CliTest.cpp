@@ -178,6 +178,31 @@ TEST_CASE("a document's life from the command line", "[cli][doc]") {
         INFO(approved.output);
         CHECK(approved.exitCode == 0);
     }
+    SECTION("the data directory's TSA policy is the one its timestamps carry") {
+        const auto& pki = qujat::test::DevPki::shared();
+        const std::string user = pki.userDir("chairman.ppo-00001");
+        const std::string sig = dir.file("chairman.p7s");
+        REQUIRE(runQujat(dir, "sign --key " + shellQuote(user + "/key.pem") + " --cert " + shellQuote(user + "/cert.pem") +
+                                  " --chain " + shellQuote(user + "/chain.pem") + " --out " + shellQuote(sig) + " " +
+                                  shellQuote(file))
+                    .exitCode == 0);
+        REQUIRE(runQujat(dir, "cert register chairman.ppo-00001 " + shellQuote(user + "/cert.pem")).exitCode == 0);
+        const std::string approve = "--as chairman.ppo-00001 doc approve " + id + " --signature " + shellQuote(sig);
+
+        writeText(dir.file("data/tsa/policy-oid"), "not an oid\n");
+        auto refused = runQujat(dir, approve);
+        CHECK(refused.exitCode == 3);
+        CHECK_THAT(refused.output, Catch::Contains("\"not an oid\" is not a dotted OID"));
+
+        writeText(dir.file("data/tsa/policy-oid"), "1.3.6.1.4.1.55555.7.1\n");
+        auto approved = runQujat(dir, approve);
+        INFO(approved.output);
+        REQUIRE(approved.exitCode == 0);
+        auto shown = json(runQujat(dir, "--json doc show " + id)).extract<Poco::JSON::Object::Ptr>();
+        auto signature = shown->getArray("signatures")->getObject(0);
+        auto report = Poco::JSON::Parser().parse(signature->getValue<std::string>("report")).extract<Poco::JSON::Object::Ptr>();
+        CHECK(report->getObject("timeStamp")->getValue<std::string>("policy") == "1.3.6.1.4.1.55555.7.1");
+    }
     SECTION("a PKCS#12 file signs too, its password read from a file, never from the command line") {
         const auto& pki = qujat::test::DevPki::shared();
         const std::string user = pki.userDir("chairman.ppo-00001");

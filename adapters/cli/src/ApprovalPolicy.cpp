@@ -62,6 +62,14 @@ engine::Result<std::unique_ptr<engine::ApprovalCheck>> approvalCheckFor(const st
     if (fileExists(tsaDirectory(dataDir) + "/chain.pem")) {
         QUJAT_ASSIGN_OR_RETURN(tsa.chainPem, readFile(tsaDirectory(dataDir) + "/chain.pem"));
     }
+    // The deployment's own TSA policy (an OID under an arc it holds); without the file, the
+    // development placeholder kDefaultTsaPolicyOid.
+    if (const std::string policyFile = tsaDirectory(dataDir) + "/policy-oid"; fileExists(policyFile)) {
+        QUJAT_ASSIGN_OR_RETURN(std::string policy, readFile(policyFile));
+        policy.erase(policy.find_last_not_of(" \t\r\n") + 1);
+        if (policy.empty()) return engine::invalidArgument(policyFile + " is empty; write the TSA policy OID in it");
+        tsa.policyOid = policy;
+    }
     tsa.clock = [&clock] { return clock.now(); };
     tsa.nextSerial = [&store] {
         std::int64_t serial = 0;
